@@ -1,0 +1,921 @@
+//! The date grammar: one compiled regex finds candidate expressions (linear
+//! time, no backtracking), Rust code reads their parts, applies the guards
+//! that tell a year from any other number, attaches modifiers, and joins
+//! ranges ("from X to Y", "between X and Y", "X–Y").
+//!
+//! What a chunk yields is a [`DateExpr`] per mention: absolute where the text
+//! says everything, otherwise a partial expression that the document pass
+//! ([`super::Anchor`]) completes from the document date or the narrative.
+
+use super::lexicon::{self, DECADE_WORD, MONTH, NUMBER_WORD, ORDINAL, SEASON, WEEKDAY};
+use super::value::{DateInfo, Day, Mod, Period, Season, Timex};
+use regex::{Captures, Regex};
+
+/// A date mention before resolution against its document.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DateExpr {
+    /// Fully stated ("February 14, 1950", "the 1950s").
+    Absolute(DateInfo),
+    /// A day of a month, no year ("June 25").
+    MonthDay {
+        /// 1–12.
+        month: u8,
+        /// 1–31.
+        day: u8,
+        /// Modifier.
+        modifier: Option<Mod>,
+    },
+    /// A month, no year ("in June").
+    Month {
+        /// 1–12.
+        month: u8,
+        /// Modifier.
+        modifier: Option<Mod>,
+    },
+    /// A season, no year ("that spring").
+    Season {
+        /// Which.
+        season: Season,
+        /// Modifier.
+        modifier: Option<Mod>,
+    },
+    /// A shift from the narrative's current date ("two years later": +2 years;
+    /// "that year": 0; "the previous day": -1 day).
+    Relative {
+        /// Unit of the shift.
+        unit: Unit,
+        /// Number of units.
+        offset: i64,
+    },
+    /// A range whose start lacks the year its end gives ("from July 17 to August 2, 1945").
+    Numeric {
+        /// First number.
+        a: u8,
+        /// Second number.
+        b: u8,
+        /// Year.
+        year: i32,
+    },
+    /// The document's present ("now", "today").
+    Present,
+    /// Recognised, but its value cannot be known.
+    Unknown,
+}
+
+/// Units of relative expressions.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unit {
+    /// Days.
+    Day,
+    /// Weeks.
+    Week,
+    /// Months.
+    Month,
+    /// Years.
+    Year,
+    /// Decades.
+    Decade,
+}
+
+/// A date mention found in a chunk.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DateMatch {
+    /// Byte offset of the start in the chunk.
+    pub start: usize,
+    /// Byte offset of the end (exclusive).
+    pub end: usize,
+    /// What it says.
+    pub expr: DateExpr,
+    /// Which rule found it.
+    pub rule: &'static str,
+}
+
+/// The compiled date grammar. Build once; share across threads.
+#[derive(Debug, Clone)]
+pub struct DateGrammar {
+    atoms: Regex,
+    prefix: Regex,
+}
+
+const SP: &str = r"(?:[ \t\u{a0}]+|[ \t]*\r?\n[ \t]*)";
+const DASH: &str = r"[ \t]*[-–—‐][ \t]*";
+const ORD_SUFFIX: &str = r"(?:st|nd|rd|th|d)?";
+const B: &str = r"(?-u:\b)";
+
+impl Default for DateGrammar {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl DateGrammar {
+    /// Compiles the grammar.
+    pub fn new() -> Self {
+        let year = r"[12][0-9]{3}";
+        let alts = [
+            // Weekday? Month Day(–Day)?, Year
+            format!(
+                r"(?:(?P<wd1>{WEEKDAY}),?{SP})?(?P<m1>{MONTH}){SP}(?P<d1>[0-9]{{1,2}}){ORD_SUFFIX}(?:{DASH}(?P<d1b>[0-9]{{1,2}}){ORD_SUFFIX})?,?{SP}(?P<y1>{year}){B}"
+            ),
+            // Weekday? (the)? Day(–Day)? (of)? Month,? Year
+            format!(
+                r"(?:(?P<wd2>{WEEKDAY}),?{SP})?(?:the{SP})?(?P<d2>[0-9]{{1,2}}){ORD_SUFFIX}(?:{DASH}(?P<d2b>[0-9]{{1,2}}){ORD_SUFFIX})?{SP}(?:of{SP})?(?P<m2>{MONTH}),?{SP}(?P<y2>{year}){B}"
+            ),
+            format!(r"{B}(?P<iso>{year}-[01][0-9]-[0-3][0-9]){B}"),
+            format!(r"{B}(?P<n1>[0-9]{{1,2}})/(?P<n2>[0-9]{{1,2}})/(?P<n3>{year}|[0-9]{{2}}){B}"),
+            format!(r"{B}(?P<rd>[0-9]{{1,2}})\.(?P<rm>XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)\.(?P<ry>{year}){B}"),
+            // Month–Month Year
+            format!(r"(?P<m6a>{MONTH}){DASH}(?P<m6b>{MONTH}),?{SP}(?P<y6>{year}){B}"),
+            // Month (blank)? Year / Month ’51
+            format!(r"(?P<m7>{MONTH}),?{SP}(?:\(blank\),?{SP})?(?:(?P<y7>{year}){B}|['’](?P<y7s>[0-9]{{2}}){B})"),
+            // Weekday? Month Day
+            format!(r"(?:(?P<wd8>{WEEKDAY}),?{SP})?(?P<m8>{MONTH}){SP}(?P<d8>[0-9]{{1,2}}){ORD_SUFFIX}{B}"),
+            // (the)? Day (of)? Month
+            format!(r"{B}(?:the{SP})?(?P<d9>[0-9]{{1,2}}){ORD_SUFFIX}{SP}(?:of{SP})?(?P<m9>{MONTH})"),
+            // Season (of)? Year(–Year)?
+            format!(r"{B}(?P<s10>{SEASON}){SP}(?:of{SP})?(?P<y10>{year})(?:{DASH}(?P<y10b>[0-9]{{2}}|{year}))?{B}"),
+            // Decades
+            format!(r"{B}(?:[Tt]he{SP}(?:(?P<dmod>early|mid|late|middle)[- ]?)?)?(?P<dec>[12][0-9]{{2}}0)['’]?s{B}"),
+            format!(r"(?:[Tt]he{SP}(?:(?P<dmod2>early|mid|late|middle)[- ]?)?)['’](?P<dec2>[0-9]0)s{B}"),
+            format!(r"{B}[Tt]he{SP}(?:(?P<dmod3>early|mid|late|middle)[- ]?)?(?P<decw>{DECADE_WORD}){B}"),
+            // Centuries
+            format!(r"{B}(?:[Tt]he{SP})?(?:(?P<cmod>early|mid|late|middle)[- ]?)?(?:(?P<cn>[0-9]{{1,2}})(?:st|nd|rd|th)|(?P<cw>{ORDINAL})){SP}[Cc]entury(?:{SP}(?P<cera>BC|B\.C\.|BCE|AD|A\.D\.))?"),
+            // Years with an era
+            format!(r"{B}(?P<ey>[0-9]{{1,4}}){SP}?(?P<era>BC|B\.C\.|BCE|B\.C\.E\.|AD|A\.D\.|CE|C\.E\.)"),
+            format!(r"{B}(?P<era2>AD|A\.D\.){SP}?(?P<ey2>[0-9]{{1,4}}){B}"),
+            // Year–Year, Year–YY, Year/YY
+            format!(r"{B}(?P<yr1>{year})(?:{DASH}|/)(?P<yr2>{year}|[0-9]{{2}}){B}"),
+            // Year alone (guards apply)
+            format!(r"{B}(?P<y>{year}){B}"),
+            // Season alone (needs the narrative)
+            format!(r"{B}(?P<rseason>(?:[Tt]he|[Tt]hat|[Tt]his|[Ll]ast|[Nn]ext){SP}(?:(?P<rsdir>following|next|previous|preceding|same){SP})?(?P<s11>{SEASON})){B}"),
+            // Relative expressions
+            format!(r"{B}(?P<rel>(?:[Tt]he{SP})?(?P<rdir>following|next|previous|preceding|same|[Tt]hat|[Tt]his|[Ll]ast|[Nn]ext){SP}(?P<runit>day|week|month|year|decade)){B}"),
+            format!(r"{B}(?P<ago>(?P<anum>{NUMBER_WORD}|[0-9]{{1,3}}){SP}(?P<aunit>days?|weeks?|months?|years?|decades?){SP}(?P<adir>later|earlier|ago|afterwards?|before)){B}"),
+            format!(r"{B}(?P<now>[Tt]oday|[Nn]ow|[Yy]esterday|[Tt]omorrow){B}"),
+            // Month alone
+            r"(?-u:\b)(?P<mo>January|February|March|April|May|June|July|August|September|October|November|December)(?-u:\b)".to_string(),
+        ];
+        let atoms = Regex::new(&alts.join("|")).expect("the date grammar compiles");
+        let prefix = Regex::new(concat!(
+            r"(?:(?P<the>[Tt]he[ \t]+)?(?P<phrase>very[ \t]+beginning|beginning|start|middle|end|close|first[ \t]+half|second[ \t]+half|latter[ \t]+half|latter[ \t]+part|early[ \t]+part|first[ \t]+part)[ \t]+of[ \t]+",
+            r"|(?P<eml>[Ee]arly|[Ll]ate|[Mm]id|[Mm]iddle)(?:-|[ \t]+(?:in[ \t]+)?)",
+            r"|(?P<later>[Ll]ater|[Ee]arlier)[ \t]+in[ \t]+",
+            r"|(?P<approx>[Cc]irca|[Cc]\.|[Cc]a\.|[Aa]bout|[Aa]round|[Aa]pproximately|[Ss]ometime[ \t]+in)[ \t]*",
+            r"|(?P<before>[Bb]efore|[Pp]rior[ \t]+to)[ \t]+",
+            r"|(?P<after>[Aa]fter|[Ss]ince)[ \t]+)$"
+        ))
+        .expect("the date prefix grammar compiles");
+        DateGrammar { atoms, prefix }
+    }
+
+    /// Finds the date mentions of one chunk, in text order, into `out`.
+    pub fn find(&self, text: &str, out: &mut Vec<DateMatch>) {
+        out.clear();
+        // Cheap prefilter: no digit and no capital letter of a date word means no date.
+        for caps in self.atoms.captures_iter(text) {
+            let m = caps.get(0).expect("group 0");
+            let Some((expr, rule)) = read(&caps, text) else {
+                continue;
+            };
+            let mut dm = DateMatch {
+                start: m.start(),
+                end: m.end(),
+                expr,
+                rule,
+            };
+            self.attach_prefix(text, &mut dm);
+            out.push(dm);
+        }
+        join_ranges(text, out);
+    }
+
+    /// Extends a match over a modifier phrase before it and sets the mod.
+    fn attach_prefix(&self, text: &str, dm: &mut DateMatch) {
+        if matches!(
+            dm.expr,
+            DateExpr::Relative { .. } | DateExpr::Present | DateExpr::Unknown
+        ) {
+            return;
+        }
+        let window_start = floor_char_boundary(text, dm.start.saturating_sub(40));
+        let window = &text[window_start..dm.start];
+        let Some(c) = self.prefix.captures(window) else {
+            return;
+        };
+        let m = c.get(0).expect("group 0");
+        let modifier = if let Some(p) = c.name("phrase") {
+            let p = p.as_str();
+            Some(
+                if p.contains("beginning")
+                    || p.starts_with("start")
+                    || p.starts_with("first")
+                    || p.starts_with("early")
+                {
+                    Mod::Start
+                } else if p.starts_with("middle") {
+                    Mod::Mid
+                } else {
+                    Mod::End
+                },
+            )
+        } else if let Some(e) = c.name("eml") {
+            Some(match e.as_str().to_ascii_lowercase().as_str() {
+                "early" => Mod::Start,
+                "late" => Mod::End,
+                _ => Mod::Mid,
+            })
+        } else if c.name("approx").is_some() {
+            Some(Mod::Approx)
+        } else if c.name("before").is_some() || c.name("after").is_some() {
+            // "before 1950", "since 1945": the preposition stays outside the span.
+            return;
+        } else {
+            None
+        };
+        if let Some(md) = modifier {
+            set_mod(&mut dm.expr, md);
+        }
+        dm.start = window_start + m.start();
+    }
+}
+
+fn floor_char_boundary(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn set_mod(expr: &mut DateExpr, md: Mod) {
+    match expr {
+        DateExpr::Absolute(info) => info.modifier = Some(md),
+        DateExpr::MonthDay { modifier, .. }
+        | DateExpr::Month { modifier, .. }
+        | DateExpr::Season { modifier, .. } => *modifier = Some(md),
+        _ => {}
+    }
+}
+
+fn num<T: std::str::FromStr>(caps: &Captures<'_>, name: &str) -> Option<T> {
+    caps.name(name).and_then(|m| m.as_str().parse().ok())
+}
+
+fn month(caps: &Captures<'_>, name: &str) -> Option<u8> {
+    caps.name(name)
+        .and_then(|m| lexicon::month_number(m.as_str()))
+}
+
+fn abs(p: Period) -> DateExpr {
+    DateExpr::Absolute(DateInfo::point(p))
+}
+
+fn range(a: Period, b: Period) -> DateExpr {
+    DateExpr::Absolute(DateInfo {
+        value: Some(Timex::Range(a, b)),
+        modifier: None,
+    })
+}
+
+fn dmod(word: Option<regex::Match<'_>>) -> Option<Mod> {
+    word.map(|w| match w.as_str() {
+        "early" => Mod::Start,
+        "late" => Mod::End,
+        _ => Mod::Mid,
+    })
+}
+
+/// Expands a two-digit second year ("1950–53") against the first.
+fn second_year(first: i32, second: &str) -> Option<i32> {
+    let n: i32 = second.parse().ok()?;
+    let y = if second.len() == 2 {
+        let century = first / 100 * 100;
+        let mut y = century + n;
+        if y < first {
+            y += 100;
+        }
+        y
+    } else {
+        n
+    };
+    (y > first && y - first < 200).then_some(y)
+}
+
+/// Reads one regex match into an expression, or rejects it.
+fn read(caps: &Captures<'_>, text: &str) -> Option<(DateExpr, &'static str)> {
+    let m = caps.get(0)?;
+    if let Some(m1) = month(caps, "m1") {
+        let (y, d) = (num::<i32>(caps, "y1")?, num::<u8>(caps, "d1")?);
+        let a = Day::new(y, m1, d)?;
+        return Some(match num::<u8>(caps, "d1b") {
+            Some(d2) => (
+                range(Period::Day(a), Period::Day(Day::new(y, m1, d2)?)),
+                "date:mdy-range",
+            ),
+            None => (abs(Period::Day(a)), "date:mdy"),
+        });
+    }
+    if let Some(m2) = month(caps, "m2") {
+        let (y, d) = (num::<i32>(caps, "y2")?, num::<u8>(caps, "d2")?);
+        let a = Day::new(y, m2, d)?;
+        return Some(match num::<u8>(caps, "d2b") {
+            Some(d2) => (
+                range(Period::Day(a), Period::Day(Day::new(y, m2, d2)?)),
+                "date:dmy-range",
+            ),
+            None => (abs(Period::Day(a)), "date:dmy"),
+        });
+    }
+    if let Some(iso) = caps.name("iso") {
+        return Some((abs(Period::Day(Day::parse(iso.as_str())?)), "date:iso"));
+    }
+    if let Some(n1) = num::<u8>(caps, "n1") {
+        if is_archival(text, m.start(), m.end()) {
+            return None;
+        }
+        let n2 = num::<u8>(caps, "n2")?;
+        let y3 = caps.name("n3")?.as_str();
+        let year: i32 = if y3.len() == 2 {
+            1900 + y3.parse::<i32>().ok()?
+        } else {
+            y3.parse().ok()?
+        };
+        return Some((DateExpr::Numeric { a: n1, b: n2, year }, "date:numeric"));
+    }
+    if let Some(rm) = caps.name("rm") {
+        let day = Day::new(
+            num(caps, "ry")?,
+            lexicon::roman_month(rm.as_str())?,
+            num(caps, "rd")?,
+        )?;
+        return Some((abs(Period::Day(day)), "date:roman-month"));
+    }
+    if let Some(ma) = month(caps, "m6a") {
+        let (mb, y) = (month(caps, "m6b")?, num::<i32>(caps, "y6")?);
+        return Some((
+            range(Period::Month(y, ma), Period::Month(y, mb)),
+            "date:month-range",
+        ));
+    }
+    if let Some(m7) = month(caps, "m7") {
+        let y = match num::<i32>(caps, "y7") {
+            Some(y) => y,
+            None => 1900 + num::<i32>(caps, "y7s")?,
+        };
+        return Some((abs(Period::Month(y, m7)), "date:month-year"));
+    }
+    if let Some(m8) = month(caps, "m8") {
+        let d = num::<u8>(caps, "d8")?;
+        Day::new(2000, m8, d)?;
+        if followed_by_unit(text, m.end()) {
+            return None;
+        }
+        return Some((
+            DateExpr::MonthDay {
+                month: m8,
+                day: d,
+                modifier: None,
+            },
+            "date:month-day",
+        ));
+    }
+    if let Some(m9) = month(caps, "m9") {
+        let d = num::<u8>(caps, "d9")?;
+        Day::new(2000, m9, d)?;
+        if m9 == 5
+            && caps.name("m9")?.as_str() == "May"
+            && !text[m.end()..].starts_with([' ', ',', '.', ';', ')', '\n'])
+            && m.end() < text.len()
+        {
+            return None;
+        }
+        return Some((
+            DateExpr::MonthDay {
+                month: m9,
+                day: d,
+                modifier: None,
+            },
+            "date:day-month",
+        ));
+    }
+    if let Some(s) = caps.name("s10") {
+        let season = lexicon::season(s.as_str())?;
+        let y: i32 = num(caps, "y10")?;
+        if let Some(y2) = caps.name("y10b") {
+            let y2 = second_year(y, y2.as_str())?;
+            if season == Season::Winter && y2 == y + 1 {
+                return Some((abs(Period::Season(y, season)), "date:season-year"));
+            }
+            return Some((
+                range(Period::Season(y, season), Period::Season(y2, season)),
+                "date:season-range",
+            ));
+        }
+        return Some((abs(Period::Season(y, season)), "date:season-year"));
+    }
+    if let Some(d) = num::<i32>(caps, "dec") {
+        return Some((
+            with_mod(abs(Period::Decade(d / 10)), dmod(caps.name("dmod"))),
+            "date:decade",
+        ));
+    }
+    if let Some(d) = num::<i32>(caps, "dec2") {
+        return Some((
+            with_mod(abs(Period::Decade(190 + d / 10)), dmod(caps.name("dmod2"))),
+            "date:decade",
+        ));
+    }
+    if let Some(w) = caps.name("decw") {
+        let d = lexicon::decade_word(w.as_str())?;
+        return Some((
+            with_mod(abs(Period::Decade(d)), dmod(caps.name("dmod3"))),
+            "date:decade",
+        ));
+    }
+    if caps.name("cn").is_some() || caps.name("cw").is_some() {
+        let n: i32 = match num::<i32>(caps, "cn") {
+            Some(n) => n,
+            None => lexicon::ordinal(caps.name("cw")?.as_str())?,
+        };
+        if !(1..=21).contains(&n) {
+            return None;
+        }
+        let bc = caps
+            .name("cera")
+            .is_some_and(|e| e.as_str().starts_with('B'));
+        let c = if bc { -n } else { n - 1 };
+        return Some((
+            with_mod(abs(Period::Century(c)), dmod(caps.name("cmod"))),
+            "date:century",
+        ));
+    }
+    if let Some(era) = caps.name("era").or(caps.name("era2")) {
+        let y: i32 = num(caps, "ey").or(num(caps, "ey2"))?;
+        if y == 0 {
+            return None;
+        }
+        let bc = era.as_str().starts_with('B');
+        return Some((
+            abs(Period::Year(if bc { 1 - y } else { y })),
+            "date:era-year",
+        ));
+    }
+    if let Some(y1) = num::<i32>(caps, "yr1") {
+        let y2 = second_year(y1, caps.name("yr2")?.as_str());
+        let g = m.start();
+        if is_archival(text, g, m.end()) || not_a_year_context(text, g, m.end()) {
+            return None;
+        }
+        return Some((
+            range(Period::Year(y1), Period::Year(y2?)),
+            "date:year-range",
+        ));
+    }
+    if let Some(y) = num::<i32>(caps, "y") {
+        if !(1000..=2100).contains(&y)
+            || is_archival(text, m.start(), m.end())
+            || not_a_year_context(text, m.start(), m.end())
+        {
+            return None;
+        }
+        return Some((abs(Period::Year(y)), "date:year"));
+    }
+    if let Some(s) = caps.name("s11") {
+        let season = lexicon::season(s.as_str())?;
+        return Some((
+            DateExpr::Season {
+                season,
+                modifier: None,
+            },
+            "date:season",
+        ));
+    }
+    if caps.name("rel").is_some() {
+        let unit = unit(caps.name("runit")?.as_str())?;
+        let dir = caps.name("rdir")?.as_str().to_ascii_lowercase();
+        let offset = match dir.as_str() {
+            "following" | "next" => 1,
+            "previous" | "preceding" | "last" => -1,
+            _ => 0,
+        };
+        if unit == Unit::Decade {
+            return Some((DateExpr::Unknown, "date:relative"));
+        }
+        return Some((DateExpr::Relative { unit, offset }, "date:relative"));
+    }
+    if caps.name("ago").is_some() {
+        let unit = unit(caps.name("aunit")?.as_str())?;
+        let n = caps
+            .name("anum")
+            .and_then(|n| lexicon::cardinal(n.as_str()));
+        let dir = caps.name("adir")?.as_str();
+        let sign = if matches!(dir, "later" | "afterward" | "afterwards") {
+            1
+        } else {
+            -1
+        };
+        return Some(match n {
+            Some(n) => (
+                DateExpr::Relative {
+                    unit,
+                    offset: sign * n,
+                },
+                "date:relative",
+            ),
+            None => (DateExpr::Unknown, "date:relative"),
+        });
+    }
+    if let Some(now) = caps.name("now") {
+        return match now.as_str().to_ascii_lowercase().as_str() {
+            "yesterday" => Some((
+                DateExpr::Relative {
+                    unit: Unit::Day,
+                    offset: -1,
+                },
+                "date:relative",
+            )),
+            "tomorrow" => Some((
+                DateExpr::Relative {
+                    unit: Unit::Day,
+                    offset: 1,
+                },
+                "date:relative",
+            )),
+            _ => Some((DateExpr::Present, "date:present")),
+        };
+    }
+    if let Some(mo) = caps.name("mo") {
+        let month = lexicon::month_number(mo.as_str())?;
+        if !month_alone_context(text, m.start(), m.end(), mo.as_str()) {
+            return None;
+        }
+        return Some((
+            DateExpr::Month {
+                month,
+                modifier: None,
+            },
+            "date:month",
+        ));
+    }
+    None
+}
+
+fn with_mod(mut e: DateExpr, md: Option<Mod>) -> DateExpr {
+    if let Some(md) = md {
+        set_mod(&mut e, md);
+    }
+    e
+}
+
+fn unit(word: &str) -> Option<Unit> {
+    Some(match word.trim_end_matches('s') {
+        "day" => Unit::Day,
+        "week" => Unit::Week,
+        "month" => Unit::Month,
+        "year" => Unit::Year,
+        "decade" => Unit::Decade,
+        _ => return None,
+    })
+}
+
+/// Archival and file numbers that contain dates ("793B.00/6–1551", "611.93/2-351").
+fn is_archival(text: &str, start: usize, end: usize) -> bool {
+    let b = text.as_bytes();
+    let before = &b[..start];
+    let glued_before = before.last().is_some_and(|&c| {
+        matches!(c, b'/' | b'.' | b'-' | b'_' | b':') || c.is_ascii_alphanumeric()
+    }) || before.ends_with("–".as_bytes());
+    if glued_before {
+        // "mid-1950" is a date; "6–1551" after a file number is not.
+        let word_start = before
+            .iter()
+            .rposition(|c| c.is_ascii_whitespace() || matches!(c, b'(' | b'"'))
+            .map_or(0, |p| p + 1);
+        let word = &before[word_start..];
+        if word.iter().any(|c| c.is_ascii_digit() || *c == b'/') {
+            return true;
+        }
+    }
+    let after = &b[end..];
+    matches!(after, [b'/' | b'.' | b'-' | b',', d, ..] if d.is_ascii_digit())
+}
+
+/// Words before a number that make it something other than a year.
+const NOT_YEAR_BEFORE: &[&str] = &[
+    "article",
+    "articles",
+    "art",
+    "no",
+    "nos",
+    "number",
+    "numbers",
+    "page",
+    "pages",
+    "p",
+    "pp",
+    "paragraph",
+    "para",
+    "section",
+    "chapter",
+    "resolution",
+    "document",
+    "doc",
+    "telegram",
+    "tel",
+    "vol",
+    "volume",
+    "item",
+    "file",
+    "despatch",
+    "dispatch",
+    "memorandum",
+    "note",
+    "route",
+    "code",
+    "room",
+    "flight",
+    "deptel",
+    "embtel",
+    "circtel",
+    "reftel",
+    "urtel",
+    "mytel",
+    "airgram",
+    "instruction",
+    "box",
+    "folder",
+    "lot",
+    "serial",
+    "report",
+    "table",
+    "figure",
+    "fig",
+    "hill",
+    "height",
+    "elevation",
+    "nr",
+    "approximately",
+    "about",
+    "some",
+    "over",
+    "nearly",
+    "almost",
+];
+
+/// Nouns after a number that make it a quantity.
+const NOT_YEAR_AFTER: &[&str] = &[
+    "troops",
+    "men",
+    "soldiers",
+    "people",
+    "persons",
+    "tons",
+    "miles",
+    "mile",
+    "km",
+    "kilometers",
+    "kilometres",
+    "dollars",
+    "yards",
+    "feet",
+    "foot",
+    "meters",
+    "metres",
+    "ships",
+    "planes",
+    "aircraft",
+    "casualties",
+    "prisoners",
+    "votes",
+    "copies",
+    "pages",
+    "rifles",
+    "tanks",
+    "guns",
+    "officers",
+    "workers",
+    "students",
+    "families",
+    "acres",
+    "pounds",
+    "hours",
+    "days",
+    "vehicles",
+    "refugees",
+    "members",
+    "delegates",
+    "cases",
+    "units",
+    "divisions",
+    "sorties",
+    "killed",
+    "wounded",
+    "dead",
+    "lives",
+    "times",
+    "words",
+    "points",
+    "percent",
+    "per",
+    "m",
+    "ft",
+    "hrs",
+    "rounds",
+    "bombs",
+    "sq",
+    "square",
+    "cubic",
+    "barrels",
+    "million",
+    "billion",
+    "thousand",
+];
+
+/// Whether the words around a four-digit number say it is not a year.
+fn not_a_year_context(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].trim_end();
+    if before.ends_with(['$', '£', '#', '№', '§']) {
+        return true;
+    }
+    let prev_word = before
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let prev_gap = &text[start - (text[..start].len() - before.len())..start];
+    if !prev_gap.contains('\n')
+        && NOT_YEAR_BEFORE.contains(&prev_word.as_str())
+        && !before.ends_with(',')
+    {
+        return true;
+    }
+    let after = &text[end..];
+    if after.starts_with(['%', '°']) {
+        return true;
+    }
+    let next_word: String = after
+        .trim_start_matches([' ', '\t'])
+        .chars()
+        .take_while(|c| c.is_alphanumeric())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    NOT_YEAR_AFTER.contains(&next_word.as_str())
+}
+
+/// Whether "June 25" is followed by a unit ("May 5 divisions" is no date).
+fn followed_by_unit(text: &str, end: usize) -> bool {
+    not_a_year_context(text, end, end)
+}
+
+/// A month name alone is a date only where the context says so ("in June",
+/// "during January", "the end of April"); "May" also needs that and is never a
+/// date at the start of a sentence.
+fn month_alone_context(text: &str, start: usize, end: usize, word: &str) -> bool {
+    let prev_word = text[..start]
+        .trim_end()
+        .rsplit(|c: char| !c.is_alphanumeric() && c != '-')
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let ok_prev = matches!(
+        prev_word.as_str(),
+        "in" | "during"
+            | "since"
+            | "until"
+            | "till"
+            | "by"
+            | "of"
+            | "early"
+            | "late"
+            | "mid"
+            | "mid-"
+            | "last"
+            | "next"
+            | "this"
+            | "that"
+            | "before"
+            | "after"
+            | "through"
+            | "throughout"
+            | "from"
+            | "to"
+            | "and"
+            | "or"
+            | "between"
+            | "the"
+            | "each"
+            | "every"
+            | "in-"
+    );
+    if word == "May" {
+        let next = text[end..].trim_start();
+        return ok_prev
+            && prev_word != "and"
+            && prev_word != "or"
+            && prev_word != "to"
+            && !next.starts_with(|c: char| {
+                c.is_lowercase() && !next.starts_with("and") && !next.starts_with("or")
+            });
+    }
+    if word == "March" {
+        return ok_prev && prev_word != "to" && prev_word != "the";
+    }
+    ok_prev || text[end..].trim_start().starts_with(['.', ',', ';'])
+}
+
+/// Joins "from X to Y", "between X and Y" and "X–Y" into one range mention.
+fn join_ranges(text: &str, out: &mut Vec<DateMatch>) {
+    let mut i = 0;
+    while i + 1 < out.len() {
+        let (a, b) = (out[i], out[i + 1]);
+        let gap = &text[a.end..b.start];
+        let before = &text[..a.start];
+        let (lead, joiner) = if let Some(l) = strip_word_suffix(before, "from") {
+            (
+                Some(l),
+                ["to", "until", "till", "through", "-", "–", "—"]
+                    .iter()
+                    .any(|j| gap.trim() == *j),
+            )
+        } else if let Some(l) = strip_word_suffix(before, "between") {
+            (Some(l), gap.trim() == "and")
+        } else {
+            (
+                None,
+                matches!(gap.trim(), "–" | "—" | "-") && gap.len() <= 3,
+            )
+        };
+        if !joiner {
+            i += 1;
+            continue;
+        }
+        let Some(expr) = join(a.expr, b.expr) else {
+            i += 1;
+            continue;
+        };
+        out[i] = DateMatch {
+            start: lead.unwrap_or(a.start),
+            end: b.end,
+            expr,
+            rule: "date:range",
+        };
+        out.remove(i + 1);
+        i += 1;
+    }
+}
+
+/// If `before` ends with `word` and spaces (case-insensitively, on a word
+/// boundary), the offset where `word` starts.
+fn strip_word_suffix(before: &str, word: &str) -> Option<usize> {
+    let t = before.trim_end_matches([' ', '\t']);
+    if t.len() == before.len() || t.len() < word.len() {
+        return None;
+    }
+    let start = t.len() - word.len();
+    let w = t.get(start..)?;
+    let boundary = t[..start]
+        .chars()
+        .next_back()
+        .is_none_or(|c| !c.is_alphanumeric());
+    (w.eq_ignore_ascii_case(word) && boundary).then_some(start)
+}
+
+fn point_of(e: DateExpr) -> Option<Period> {
+    match e {
+        DateExpr::Absolute(DateInfo {
+            value: Some(Timex::Point(p)),
+            ..
+        }) => Some(p),
+        _ => None,
+    }
+}
+
+/// A range from two expressions, filling a missing year of the first from the second.
+fn join(a: DateExpr, b: DateExpr) -> Option<DateExpr> {
+    let pb = point_of(b)?;
+    let pa = match a {
+        DateExpr::Absolute(_) => point_of(a)?,
+        DateExpr::MonthDay { month, day, .. } => {
+            let y = pb.year();
+            Period::Day(Day::new(y, month, day)?)
+        }
+        DateExpr::Month { month, .. } => Period::Month(pb.year(), month),
+        _ => return None,
+    };
+    (pa.bounds().0 <= pb.bounds().1).then(|| range(pa, pb))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_full_dates_and_years_with_guards() {
+        let g = DateGrammar::new();
+        let text = "On February 14, 1950 the treaty of 1945 was replaced; Article 55 and 1,000 troops and 1500 men are not dates, nor is 793B.00/6–1551.";
+        let mut out = Vec::new();
+        g.find(text, &mut out);
+        let spans: Vec<&str> = out.iter().map(|m| &text[m.start..m.end]).collect();
+        assert_eq!(spans, ["February 14, 1950", "1945"]);
+    }
+}

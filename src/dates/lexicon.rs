@@ -1,0 +1,137 @@
+//! Words of the date grammar: months, weekdays, seasons, number words.
+
+use super::value::Season;
+
+/// Month regex alternatives (capitalised or all capitals; never lower case,
+/// since "may" and "march" are common words).
+pub const MONTH: &str = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER|Jan\.?|Feb\.?|Mar\.|Apr\.?|Jun\.|Jul\.|Aug\.?|Sept\.?|Sep\.?|Oct\.?|Nov\.?|Dec\.?)";
+
+/// Weekday regex alternatives.
+pub const WEEKDAY: &str = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon\.|Tues?\.|Wed\.|Thurs?\.|Fri\.|Sat\.|Sun\.)";
+
+/// Season words.
+pub const SEASON: &str =
+    r"(?:[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter|SPRING|SUMMER|AUTUMN|FALL|WINTER)";
+
+/// Ordinal words for centuries.
+pub const ORDINAL: &str = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty[- ]first|First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Eleventh|Twelfth|Thirteenth|Fourteenth|Fifteenth|Sixteenth|Seventeenth|Eighteenth|Nineteenth|Twentieth|Twenty[- ][Ff]irst)";
+
+/// Decade words.
+pub const DECADE_WORD: &str = r"(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties|Twenties|Thirties|Forties|Fifties|Sixties|Seventies|Eighties|Nineties)";
+
+/// Cardinal number words for relative expressions.
+pub const NUMBER_WORD: &str = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|a\s+few|several|some|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Twelve|Twenty|Thirty|Forty|Fifty|A|An)";
+
+/// Month number (1–12) of a month name or abbreviation.
+pub fn month_number(word: &str) -> Option<u8> {
+    let w = word.trim_end_matches('.');
+    let lower = w.get(..3)?.to_ascii_lowercase();
+    let m = match lower.as_str() {
+        "jan" => 1,
+        "feb" => 2,
+        "mar" => 3,
+        "apr" => 4,
+        "may" => 5,
+        "jun" => 6,
+        "jul" => 7,
+        "aug" => 8,
+        "sep" => 9,
+        "oct" => 10,
+        "nov" => 11,
+        "dec" => 12,
+        _ => return None,
+    };
+    Some(m)
+}
+
+/// The season a season word names.
+pub fn season(word: &str) -> Option<Season> {
+    Some(match word.to_ascii_lowercase().as_str() {
+        "spring" => Season::Spring,
+        "summer" => Season::Summer,
+        "autumn" | "fall" => Season::Fall,
+        "winter" => Season::Winter,
+        _ => return None,
+    })
+}
+
+/// The value of an ordinal word ("twentieth" → 20).
+pub fn ordinal(word: &str) -> Option<i32> {
+    let w = word.to_ascii_lowercase().replace([' ', '-'], "");
+    const ORD: [&str; 20] = [
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "fifth",
+        "sixth",
+        "seventh",
+        "eighth",
+        "ninth",
+        "tenth",
+        "eleventh",
+        "twelfth",
+        "thirteenth",
+        "fourteenth",
+        "fifteenth",
+        "sixteenth",
+        "seventeenth",
+        "eighteenth",
+        "nineteenth",
+        "twentieth",
+    ];
+    if w == "twentyfirst" {
+        return Some(21);
+    }
+    ORD.iter().position(|o| *o == w).map(|p| p as i32 + 1)
+}
+
+/// The value of a cardinal number word or numeral (None for vague ones).
+pub fn cardinal(word: &str) -> Option<i64> {
+    if let Ok(n) = word.parse() {
+        return Some(n);
+    }
+    const CARD: [&str; 13] = [
+        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+        "eleven", "twelve",
+    ];
+    let w = word.to_ascii_lowercase();
+    if w == "a" || w == "an" {
+        return Some(1);
+    }
+    if let Some(p) = CARD.iter().position(|c| *c == w) {
+        return Some(p as i64);
+    }
+    Some(match w.as_str() {
+        "fifteen" => 15,
+        "twenty" => 20,
+        "thirty" => 30,
+        "forty" => 40,
+        "fifty" => 50,
+        _ => return None,
+    })
+}
+
+/// The decade (as TIMEX: 195) of a decade word in the 20th century.
+pub fn decade_word(word: &str) -> Option<i32> {
+    const DEC: [&str; 8] = [
+        "twenties",
+        "thirties",
+        "forties",
+        "fifties",
+        "sixties",
+        "seventies",
+        "eighties",
+        "nineties",
+    ];
+    let w = word.to_ascii_lowercase();
+    DEC.iter().position(|d| *d == w).map(|p| 192 + p as i32)
+}
+
+/// The month number of a Roman numeral I–XII.
+pub fn roman_month(s: &str) -> Option<u8> {
+    const R: [&str; 12] = [
+        "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII",
+    ];
+    R.iter().position(|r| *r == s).map(|p| p as u8 + 1)
+}

@@ -1,0 +1,256 @@
+//! Dates: the grammar that finds calendar expressions in a chunk
+//! ([`DateGrammar`]), the typed values they normalise to ([`value`]), and the
+//! narrative [`Anchor`] that completes expressions without a year in document
+//! order, as HeidelTime's narrative mode does.
+
+pub mod grammar;
+pub mod lexicon;
+pub mod value;
+
+pub use grammar::{DateExpr, DateGrammar, DateMatch, Unit};
+pub use value::{DateInfo, Day, Mod, Period, Season, Timex};
+
+/// The reference time of a document as its dates are read in order: the
+/// document's own date, and the last explicit date the text named.
+#[derive(Clone, Debug, Default)]
+pub struct Anchor {
+    doc_date: Option<Day>,
+    current: Option<Period>,
+    /// Order of numeric dates in this document, once a date has shown it:
+    /// `true` for month/day ("2/14/1950"), `false` for day/month.
+    month_first: Option<bool>,
+}
+
+impl Anchor {
+    /// An anchor for a document with an optional date of its own.
+    pub fn new(doc_date: Option<Day>) -> Self {
+        Anchor {
+            doc_date,
+            current: None,
+            month_first: None,
+        }
+    }
+
+    /// The document's own date.
+    pub fn doc_date(&self) -> Option<Day> {
+        self.doc_date
+    }
+
+    /// The reference period: the last explicit date, else the document date.
+    fn reference(&self) -> Option<Period> {
+        self.current.or(self.doc_date.map(Period::Day))
+    }
+
+    /// Resolves an expression read at this point of the document, and moves
+    /// the narrative on when the expression names a date of its own.
+    pub fn resolve(&mut self, expr: DateExpr) -> DateInfo {
+        let info = self.value_of(expr);
+        if let Some(p) = info.value.and_then(|v| match v {
+            Timex::Point(p) => Some(p),
+            Timex::Range(_, b) => Some(b),
+            _ => None,
+        }) {
+            if !matches!(p, Period::Century(_) | Period::Decade(_)) {
+                self.current = Some(p);
+            }
+        }
+        info
+    }
+
+    fn value_of(&mut self, expr: DateExpr) -> DateInfo {
+        let unknown = DateInfo::default();
+        match expr {
+            DateExpr::Absolute(info) => info,
+            DateExpr::Unknown => unknown,
+            DateExpr::Present => DateInfo {
+                value: Some(Timex::PresentRef),
+                modifier: None,
+            },
+            DateExpr::Numeric { a, b, year } => {
+                let month_first = if a > 12 {
+                    Some(false)
+                } else if b > 12 {
+                    Some(true)
+                } else {
+                    self.month_first
+                };
+                let Some(mf) = month_first else {
+                    return unknown;
+                };
+                self.month_first = Some(mf);
+                let (m, d) = if mf { (a, b) } else { (b, a) };
+                Day::new(year, m, d).map_or(unknown, |d| DateInfo::point(Period::Day(d)))
+            }
+            DateExpr::MonthDay {
+                month,
+                day,
+                modifier,
+            } => {
+                let Some(year) = self.year_for(month, day) else {
+                    return unknown;
+                };
+                Day::new(year, month, day).map_or(unknown, |d| DateInfo {
+                    value: Some(Timex::Point(Period::Day(d))),
+                    modifier,
+                })
+            }
+            DateExpr::Month { month, modifier } => match self.year_for(month, 15) {
+                Some(year) => DateInfo {
+                    value: Some(Timex::Point(Period::Month(year, month))),
+                    modifier,
+                },
+                None => unknown,
+            },
+            DateExpr::Season { season, modifier } => match self.reference() {
+                Some(r) if !matches!(r, Period::Century(_) | Period::Decade(_)) => DateInfo {
+                    value: Some(Timex::Point(Period::Season(r.year(), season))),
+                    modifier,
+                },
+                _ => unknown,
+            },
+            DateExpr::Relative { unit, offset } => {
+                self.shift(unit, offset).map_or(unknown, DateInfo::point)
+            }
+        }
+    }
+
+    /// The year of a month and day named without one: the reference year,
+    /// moved back when that would put the date well after a reference day
+    /// (writers look back more than ahead), or forward when far behind it.
+    fn year_for(&self, month: u8, day: u8) -> Option<i32> {
+        let r = self.reference()?;
+        if matches!(r, Period::Century(_) | Period::Decade(_)) {
+            return None;
+        }
+        let year = r.year();
+        let Period::Day(rd) = r else {
+            return Some(year);
+        };
+        let cand = Day::new(year, month, day.min(value::days_in_month(year, month)))?;
+        let diff = cand.to_days() - rd.to_days();
+        Some(if diff > 75 {
+            year - 1
+        } else if diff < -290 {
+            year + 1
+        } else {
+            year
+        })
+    }
+
+    fn shift(&self, unit: Unit, offset: i64) -> Option<Period> {
+        let r = self.reference()?;
+        match (unit, r) {
+            (_, Period::Century(_) | Period::Decade(_)) => None,
+            (Unit::Year, r) => Some(Period::Year(r.year() + offset as i32)),
+            (Unit::Decade, _) => None,
+            (Unit::Month, Period::Month(y, m))
+            | (
+                Unit::Month,
+                Period::Day(Day {
+                    year: y, month: m, ..
+                }),
+            ) => {
+                let total = y as i64 * 12 + (m as i64 - 1) + offset;
+                Some(Period::Month(
+                    total.div_euclid(12) as i32,
+                    (total.rem_euclid(12) + 1) as u8,
+                ))
+            }
+            (Unit::Day, Period::Day(d)) => Some(Period::Day(d.add_days(offset))),
+            (Unit::Week, Period::Day(d)) => {
+                let (y, w) = d.add_days(7 * offset).iso_week();
+                Some(Period::Week(y, w))
+            }
+            _ => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn value(a: &mut Anchor, e: DateExpr) -> String {
+        a.resolve(e).value.map_or("null".into(), |v| v.to_string())
+    }
+
+    #[test]
+    fn narrative_resolution() {
+        let mut a = Anchor::new(Day::parse("1951-02-01"));
+        let md = |month, day| DateExpr::MonthDay {
+            month,
+            day,
+            modifier: None,
+        };
+        // "June 25" in a February 1951 memo is the past June.
+        assert_eq!(value(&mut a, md(6, 25)), "1950-06-25");
+        let mut a = Anchor::new(Day::parse("1951-06-15"));
+        assert_eq!(value(&mut a, md(6, 20)), "1951-06-20");
+        let mut a = Anchor::new(None);
+        assert_eq!(
+            value(&mut a, md(6, 20)),
+            "null",
+            "no anchor: never invented"
+        );
+        a.resolve(DateExpr::Absolute(DateInfo::point(Period::Year(1945))));
+        assert_eq!(value(&mut a, md(7, 26)), "1945-07-26");
+        assert_eq!(
+            value(
+                &mut a,
+                DateExpr::Relative {
+                    unit: Unit::Year,
+                    offset: 2
+                }
+            ),
+            "1947"
+        );
+        assert_eq!(
+            value(
+                &mut a,
+                DateExpr::Relative {
+                    unit: Unit::Day,
+                    offset: 1
+                }
+            ),
+            "null"
+        );
+    }
+
+    #[test]
+    fn numeric_order_is_learnt_not_guessed() {
+        let mut a = Anchor::new(None);
+        assert_eq!(
+            value(
+                &mut a,
+                DateExpr::Numeric {
+                    a: 3,
+                    b: 4,
+                    year: 1950
+                }
+            ),
+            "null"
+        );
+        assert_eq!(
+            value(
+                &mut a,
+                DateExpr::Numeric {
+                    a: 14,
+                    b: 2,
+                    year: 1950
+                }
+            ),
+            "1950-02-14"
+        );
+        assert_eq!(
+            value(
+                &mut a,
+                DateExpr::Numeric {
+                    a: 3,
+                    b: 4,
+                    year: 1950
+                }
+            ),
+            "1950-04-03"
+        );
+    }
+}

@@ -1,0 +1,168 @@
+//! The extractor: recognisers built once and shared by every thread, run over
+//! the chunks of a document in parallel, then one ordered document pass.
+
+use crate::dates::{Anchor, DateGrammar, Day};
+use crate::error::GazetteerError;
+use crate::gazetteer::{matcher, Gazetteer};
+use crate::mention::{Entity, TypeSet};
+use crate::resolve::{gazetteer_mentions, settle_names, ChunkFindings, DocumentState};
+use crate::text::{chunk_ends, sentence_starts, tokenize};
+use rayon::prelude::*;
+use std::path::Path;
+
+/// Default chunk size: large enough that per-chunk costs vanish, small enough
+/// that a long document keeps every core busy.
+pub const DEFAULT_CHUNK_BYTES: usize = 256 * 1024;
+
+/// Builds an [`Extractor`].
+#[derive(Debug, Clone)]
+pub struct ExtractorBuilder {
+    gazetteer: Gazetteer,
+    types: TypeSet,
+    chunk_bytes: usize,
+}
+
+impl Default for ExtractorBuilder {
+    fn default() -> Self {
+        ExtractorBuilder {
+            gazetteer: Gazetteer::shipped(),
+            types: TypeSet::CORE,
+            chunk_bytes: DEFAULT_CHUNK_BYTES,
+        }
+    }
+}
+
+impl ExtractorBuilder {
+    /// Drops the shipped gazetteers.
+    pub fn no_default_gazetteers(mut self) -> Self {
+        self.gazetteer = Gazetteer::empty();
+        self
+    }
+
+    /// Adds a gazetteer file (DESIGN.md format).
+    pub fn gazetteer_file(mut self, path: &Path) -> Result<Self, GazetteerError> {
+        self.gazetteer.add_file(path)?;
+        Ok(self)
+    }
+
+    /// Adds a gazetteer from text; `name` names it in errors and records.
+    pub fn gazetteer_text(mut self, name: &Path, text: &str) -> Result<Self, GazetteerError> {
+        self.gazetteer.add_text(name, text)?;
+        Ok(self)
+    }
+
+    /// The entity types to emit (default: PERSON, PLACE, TREATY, DATE).
+    pub fn types(mut self, types: TypeSet) -> Self {
+        self.types = types;
+        self
+    }
+
+    /// The size above which a document is cut into chunks (results never depend on it).
+    pub fn chunk_bytes(mut self, bytes: usize) -> Self {
+        self.chunk_bytes = bytes.max(1);
+        self
+    }
+
+    /// Compiles the recognisers.
+    pub fn build(self) -> Extractor {
+        Extractor {
+            gazetteer: self.gazetteer,
+            dates: DateGrammar::new(),
+            types: self.types,
+            chunk_bytes: self.chunk_bytes,
+        }
+    }
+}
+
+/// Extracts people, places, treaties and dates from text. Build it once and
+/// share it: it is `Send + Sync`, and extraction never mutates it.
+///
+/// ```
+/// use annalist::Extractor;
+/// let ex = Extractor::builder().build();
+/// let text = "On February 14, 1950, Stalin signed the treaty in Moscow.";
+/// let found = ex.extract(text, None);
+/// let date = found.iter().find(|e| e.mention.kind == annalist::EntityType::Date).unwrap();
+/// assert_eq!(&text[date.mention.start..date.mention.end], "February 14, 1950");
+/// assert_eq!(date.mention.date.unwrap().value.unwrap().to_string(), "1950-02-14");
+/// ```
+#[derive(Debug, Clone)]
+pub struct Extractor {
+    gazetteer: Gazetteer,
+    dates: DateGrammar,
+    types: TypeSet,
+    chunk_bytes: usize,
+}
+
+impl Extractor {
+    /// A builder with the shipped gazetteers and the four core types.
+    pub fn builder() -> ExtractorBuilder {
+        ExtractorBuilder::default()
+    }
+
+    /// The gazetteers in use.
+    pub fn gazetteer(&self) -> &Gazetteer {
+        &self.gazetteer
+    }
+
+    /// Extracts every mention of a document, in order of start. Long
+    /// documents are cut into chunks recognised in parallel; the result is
+    /// the same as for one chunk.
+    pub fn extract(&self, text: &str, date: Option<Day>) -> Vec<Entity<'_>> {
+        let mut doc = self.document(date);
+        let mut out = Vec::new();
+        self.extract_chunks(text, &mut doc, &mut out);
+        out
+    }
+
+    /// A document state for feeding a streamed document chunk by chunk
+    /// (see [`Extractor::extract_chunks`]).
+    pub fn document(&self, date: Option<Day>) -> DocumentState {
+        DocumentState::new(Anchor::new(date), self.types)
+    }
+
+    /// Extracts the mentions of `text`, the next part of the document `doc`
+    /// (which must end where a chunk may be cut, or be the document's end),
+    /// appending them to `out` with document offsets.
+    pub fn extract_chunks<'g>(
+        &'g self,
+        text: &str,
+        doc: &mut DocumentState,
+        out: &mut Vec<Entity<'g>>,
+    ) {
+        let ends = chunk_ends(text, self.chunk_bytes);
+        if ends.len() == 1 {
+            let findings = self.recognise(text);
+            doc.finish_chunk(text, findings, out);
+            return;
+        }
+        let mut bounds = Vec::with_capacity(ends.len());
+        let mut start = 0;
+        for end in ends {
+            bounds.push((start, end));
+            start = end;
+        }
+        let findings: Vec<ChunkFindings<'g>> = bounds
+            .par_iter()
+            .map(|&(s, e)| self.recognise(&text[s..e]))
+            .collect();
+        for ((s, e), f) in bounds.into_iter().zip(findings) {
+            doc.finish_chunk(&text[s..e], f, out);
+        }
+    }
+
+    /// Runs every recogniser over one chunk (chunk-relative offsets).
+    pub fn recognise(&self, text: &str) -> ChunkFindings<'_> {
+        let mut findings = ChunkFindings::default();
+        sentence_starts(text, &mut findings.sentence_starts);
+        let mut tokens = Vec::new();
+        tokenize(text, &mut tokens);
+        let views = self.gazetteer.views();
+        let (mut key, mut hits, mut cands) = (Vec::new(), Vec::new(), Vec::new());
+        matcher::find(&views, text, &tokens, &mut key, &mut hits, &mut cands);
+        gazetteer_mentions(text, &views, &hits, &cands, &mut findings.names);
+        settle_names(&mut findings.names);
+        self.dates.find(text, &mut findings.dates);
+        findings
+    }
+}

@@ -1,0 +1,313 @@
+//! The `extract` job: inputs → documents → extractor → encoded records →
+//! ordered output, with per-input errors reported and counted, never fatal.
+
+use crate::dates::Day;
+use crate::input::{self, Item, TextStream};
+use crate::output::{encode, Format, Sink};
+use crate::record::Record;
+use crate::Extractor;
+use rayon::prelude::*;
+use std::fs;
+use std::io::{self, BufWriter, Read, Write};
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+/// How documents are given.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum InputFormat {
+    /// Each file (or stdin) is one plain-text document.
+    #[default]
+    Text,
+    /// One JSON document per line.
+    Jsonl,
+}
+
+/// A validated extract job.
+#[derive(Debug, Clone)]
+pub struct Job {
+    /// Paths (files, folders, `-`); empty means stdin.
+    pub paths: Vec<PathBuf>,
+    /// Input format.
+    pub input_format: InputFormat,
+    /// Output format.
+    pub format: Format,
+    /// Output file (stdout when `None`).
+    pub output: Option<PathBuf>,
+    /// Date for documents that have none.
+    pub reference_date: Option<Day>,
+    /// No notes or progress on stderr.
+    pub quiet: bool,
+    /// Show a progress bar (folder runs on a terminal).
+    pub progress: bool,
+}
+
+/// What happened: whether every input was processed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// Everything was processed (exit 0).
+    Complete,
+    /// Some inputs failed and were reported (exit 1).
+    Partial,
+    /// The output was closed early (`| head`): stop quietly, exit 0.
+    OutputClosed,
+}
+
+/// Reports per-input problems on stderr and remembers that one happened.
+struct Reporter {
+    quiet: bool,
+    failed: AtomicBool,
+}
+
+impl Reporter {
+    fn error(&self, msg: impl std::fmt::Display) {
+        self.failed.store(true, Ordering::Relaxed);
+        eprintln!("annalist: {msg}");
+    }
+    fn note(&self, msg: impl std::fmt::Display) {
+        if !self.quiet {
+            eprintln!("annalist: {msg}");
+        }
+    }
+}
+
+/// The result of one document, encoded, ready to write in order.
+type Piece = Vec<u8>;
+
+/// Documents are processed in parallel in batches of about this many bytes,
+/// then written in input order.
+const BATCH_BYTES: usize = 16 * 1024 * 1024;
+const BATCH_DOCS: usize = 256;
+/// Stdin text is read in blocks of this size.
+const STREAM_BLOCK: usize = 4 * 1024 * 1024;
+
+/// Runs the job with `extractor`.
+pub fn run(job: &Job, extractor: &Extractor) -> io::Result<Outcome> {
+    let reporter = Reporter {
+        quiet: job.quiet,
+        failed: AtomicBool::new(false),
+    };
+    let out: Box<dyn Write> = match &job.output {
+        Some(p) => Box::new(fs::File::create(p).map_err(|e| {
+            io::Error::new(e.kind(), format!("cannot create {}: {e}", p.display()))
+        })?),
+        None => Box::new(io::stdout().lock()),
+    };
+    let mut sink = Sink::new(BufWriter::with_capacity(1 << 16, out), job.format);
+    let result =
+        run_inner(job, extractor, &reporter, &mut sink).and_then(|()| sink.finish().map(drop));
+    match result {
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(Outcome::OutputClosed),
+        Err(e) => Err(e),
+        Ok(()) if reporter.failed.load(Ordering::Relaxed) => Ok(Outcome::Partial),
+        Ok(()) => Ok(Outcome::Complete),
+    }
+}
+
+fn run_inner<W: Write>(
+    job: &Job,
+    ex: &Extractor,
+    rep: &Reporter,
+    sink: &mut Sink<W>,
+) -> io::Result<()> {
+    let paths = if job.paths.is_empty() {
+        vec![PathBuf::from("-")]
+    } else {
+        job.paths.clone()
+    };
+    let (items, errors) = input::expand(&paths);
+    for (path, e) in errors {
+        rep.error(format_args!("{}: {e}", path.display()));
+    }
+    let progress = (job.progress && !job.quiet && items.len() > 1).then(|| {
+        let bar = indicatif::ProgressBar::new(items.len() as u64);
+        bar.set_style(
+            indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} documents {elapsed}")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+        bar
+    });
+    // Consecutive files are batched; stdin is handled where it stands.
+    let mut batch: Vec<(PathBuf, String, bool)> = Vec::new();
+    let mut batch_bytes = 0usize;
+    for item in items {
+        match item {
+            Item::Stdin => {
+                flush_files(job, ex, rep, sink, &mut batch)?;
+                batch_bytes = 0;
+                match job.input_format {
+                    InputFormat::Text => stream_text(job, ex, rep, sink, io::stdin().lock())?,
+                    InputFormat::Jsonl => {
+                        let mut bytes = Vec::new();
+                        io::stdin().lock().read_to_end(&mut bytes)?;
+                        jsonl_docs(job, ex, rep, sink, "-", bytes)?;
+                    }
+                }
+            }
+            Item::File { path, id, walked } => {
+                batch_bytes += fs::metadata(&path).map_or(0, |m| m.len() as usize);
+                batch.push((path, id, walked));
+                if batch_bytes >= BATCH_BYTES || batch.len() >= BATCH_DOCS {
+                    if let Some(bar) = &progress {
+                        bar.inc(batch.len() as u64);
+                    }
+                    flush_files(job, ex, rep, sink, &mut batch)?;
+                    batch_bytes = 0;
+                }
+            }
+        }
+    }
+    if let Some(bar) = &progress {
+        bar.inc(batch.len() as u64);
+    }
+    flush_files(job, ex, rep, sink, &mut batch)?;
+    if let Some(bar) = progress {
+        bar.finish_and_clear();
+    }
+    Ok(())
+}
+
+/// Encodes the entities of one document.
+fn encode_doc(job: &Job, ex: &Extractor, id: &str, text: &str, date: Option<Day>) -> Piece {
+    let date = date.or(job.reference_date);
+    let entities = ex.extract(text, date);
+    let mut piece = Vec::with_capacity(entities.len() * 256);
+    encode(
+        job.format,
+        entities.iter().map(|e| Record::new(id, text, 0, e, date)),
+        &mut piece,
+    );
+    piece
+}
+
+/// Processes a batch of files in parallel and writes their records in order.
+fn flush_files<W: Write>(
+    job: &Job,
+    ex: &Extractor,
+    rep: &Reporter,
+    sink: &mut Sink<W>,
+    batch: &mut Vec<(PathBuf, String, bool)>,
+) -> io::Result<()> {
+    if batch.is_empty() {
+        return Ok(());
+    }
+    let pieces: Vec<Vec<Piece>> = batch
+        .par_iter()
+        .map(|(path, id, walked)| {
+            let bytes = match fs::read(path) {
+                Ok(b) => b,
+                Err(e) => {
+                    rep.error(format_args!("{}: {e}", path.display()));
+                    return Vec::new();
+                }
+            };
+            if job.input_format == InputFormat::Jsonl {
+                return jsonl_pieces(job, ex, rep, &path.display().to_string(), bytes);
+            }
+            if input::is_binary(&bytes) {
+                if *walked {
+                    rep.note(format_args!("{}: binary file skipped", path.display()));
+                } else {
+                    rep.error(format_args!(
+                        "{}: binary file, not processed",
+                        path.display()
+                    ));
+                }
+                return Vec::new();
+            }
+            let (text, lossy) = input::decode(bytes);
+            if lossy {
+                rep.note(format_args!(
+                    "{}: invalid UTF-8 replaced with U+FFFD; offsets refer to the decoded text",
+                    path.display()
+                ));
+            }
+            vec![encode_doc(job, ex, id, &text, None)]
+        })
+        .collect();
+    batch.clear();
+    for piece in pieces.iter().flatten() {
+        sink.write_piece(piece)?;
+    }
+    Ok(())
+}
+
+/// Parses and processes the documents of a JSON Lines file, in parallel.
+fn jsonl_pieces(
+    job: &Job,
+    ex: &Extractor,
+    rep: &Reporter,
+    file: &str,
+    bytes: Vec<u8>,
+) -> Vec<Piece> {
+    let (text, lossy) = input::decode(bytes);
+    if lossy {
+        rep.note(format_args!("{file}: invalid UTF-8 replaced with U+FFFD"));
+    }
+    let lines: Vec<(usize, &str)> = text
+        .lines()
+        .enumerate()
+        .map(|(i, l)| (i + 1, l))
+        .filter(|(_, l)| !l.trim().is_empty())
+        .collect();
+    lines
+        .par_iter()
+        .map(
+            |&(n, line)| match input::parse_line(line, || format!("{file}:{n}")) {
+                Ok(doc) => encode_doc(job, ex, &doc.id, &doc.text, doc.date),
+                Err(msg) => {
+                    rep.error(format_args!("{file}:{n}: {msg}; line skipped"));
+                    Vec::new()
+                }
+            },
+        )
+        .collect()
+}
+
+fn jsonl_docs<W: Write>(
+    job: &Job,
+    ex: &Extractor,
+    rep: &Reporter,
+    sink: &mut Sink<W>,
+    file: &str,
+    bytes: Vec<u8>,
+) -> io::Result<()> {
+    for piece in jsonl_pieces(job, ex, rep, file, bytes) {
+        sink.write_piece(&piece)?;
+    }
+    Ok(())
+}
+
+/// Streams one plain-text document from `reader`, writing records as it goes.
+fn stream_text<W: Write, R: Read>(
+    job: &Job,
+    ex: &Extractor,
+    rep: &Reporter,
+    sink: &mut Sink<W>,
+    reader: R,
+) -> io::Result<()> {
+    let mut stream = TextStream::new(reader, STREAM_BLOCK);
+    let mut doc = ex.document(job.reference_date);
+    let mut base = 0usize;
+    let mut entities = Vec::new();
+    let mut piece = Vec::new();
+    while let Some(text) = stream.next_piece()? {
+        entities.clear();
+        ex.extract_chunks(&text, &mut doc, &mut entities);
+        piece.clear();
+        encode(
+            job.format,
+            entities
+                .iter()
+                .map(|e| Record::new("-", &text, base, e, job.reference_date)),
+            &mut piece,
+        );
+        sink.write_piece(&piece)?;
+        base += text.len();
+    }
+    if stream.lossy {
+        rep.note(
+            "standard input: invalid UTF-8 replaced with U+FFFD; offsets refer to the decoded text",
+        );
+    }
+    Ok(())
+}

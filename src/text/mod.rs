@@ -1,0 +1,12 @@
+//! The text layer: tokens, sentences and positions, all as byte offsets into
+//! the original text. Nothing here ever copies or normalises the text itself.
+
+mod chunks;
+mod position;
+mod sentences;
+mod tokens;
+
+pub use chunks::{chunk_ends, next_cut};
+pub use position::{count_chars, Positions};
+pub use sentences::{newline_ends_sentence, sentence_starts, SentenceSplitter};
+pub use tokens::{tokenize, Token, TokenKind};

@@ -1,0 +1,66 @@
+//! Incremental byte → (code point, line) conversion for offsets visited in
+//! increasing order, so records never rescan the document.
+
+/// A cursor that converts increasing byte offsets of one text into code point
+/// offsets and 1-based line numbers, scanning each byte once.
+#[derive(Debug, Clone)]
+pub struct Positions<'t> {
+    text: &'t [u8],
+    byte: usize,
+    chars: u64,
+    line: u64,
+}
+
+impl<'t> Positions<'t> {
+    /// A cursor at the start of `text`, whose first code point has index
+    /// `char_base` and whose first line has number `line_base` (1-based).
+    pub fn new(text: &'t str, char_base: u64, line_base: u64) -> Self {
+        Positions {
+            text: text.as_bytes(),
+            byte: 0,
+            chars: char_base,
+            line: line_base,
+        }
+    }
+
+    /// Code point offset and line number of byte offset `to`, which must lie on
+    /// a char boundary at or after the previous call's offset.
+    pub fn advance_to(&mut self, to: usize) -> (u64, u64) {
+        debug_assert!(to >= self.byte, "positions must be visited in order");
+        if to > self.byte {
+            let span = &self.text[self.byte..to];
+            self.chars += count_chars(span);
+            self.line += memchr::memchr_iter(b'\n', span).count() as u64;
+            self.byte = to;
+        }
+        (self.chars, self.line)
+    }
+
+    /// Position after the whole text (code points so far, current line).
+    pub fn finish(mut self) -> (u64, u64) {
+        let len = self.text.len();
+        self.advance_to(len)
+    }
+}
+
+/// Number of code points in UTF-8 bytes: every byte that is not a continuation byte.
+#[inline]
+pub fn count_chars(bytes: &[u8]) -> u64 {
+    bytes.iter().filter(|&&b| (b as i8) >= -0x40).count() as u64
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_code_points_and_lines() {
+        let text = "Chóngqìng\nMao’s\nend";
+        let mut p = Positions::new(text, 0, 1);
+        let mao = text.find("Mao").unwrap();
+        assert_eq!(p.advance_to(mao), (10, 2));
+        let end = text.find("end").unwrap();
+        assert_eq!(p.advance_to(end), (16, 3));
+        assert_eq!(p.finish(), (19, 3));
+    }
+}

@@ -1,0 +1,196 @@
+//! Sentence boundaries that survive the abbreviations and initials of
+//! historical prose ("Gen. MacArthur", "J. F. Dulles", "the U.S. position").
+//!
+//! Every decision looks only at a small window around a terminator or a line
+//! break, and a line break that ends a sentence is also where a long document
+//! may be cut into chunks: so sentences found chunk by chunk are the sentences
+//! of the whole text.
+
+/// Words that end with a period without ending a sentence (matched as written).
+const ABBREVIATIONS: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Messrs", "Mme", "Mlle", "Dr", "St", "Ste", "Mt", "Ft", "Gen", "Lt", "Col",
+    "Maj", "Capt", "Cmdr", "Cdr", "Adm", "Brig", "Sgt", "Cpl", "Pvt", "Lieut", "Gov", "Sen", "Rep",
+    "Rev", "Hon", "Prof", "Pres", "Amb", "Msgr", "Fr", "Jr", "Sr", "Jan", "Feb", "Mar", "Apr",
+    "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "No", "Nos", "Vol", "Vols", "Art",
+    "Arts", "Fig", "pp", "cf", "vs", "viz", "ca", "approx", "Co", "Corp", "Bros", "Dept", "Sec",
+    "Secy", "Ch", "Para", "Doc", "Docs", "Tel", "Ref", "Encl",
+];
+
+/// Finds the sentence starts of a text (see [`sentence_starts`]).
+#[derive(Debug, Default, Clone, Copy)]
+pub struct SentenceSplitter;
+
+/// Byte offsets where a new sentence begins in `text`, after the first one
+/// (the text's start always begins a sentence). Each is the offset of the first
+/// byte after the break; a break with no content since the previous one is not
+/// counted, so blank lines and runs of terminators never make empty sentences.
+pub fn sentence_starts(text: &str, out: &mut Vec<u32>) {
+    out.clear();
+    let b = text.as_bytes();
+    let mut content = false;
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        match c {
+            b'\n' => {
+                if content && newline_ends_sentence(text, i) && i + 1 < b.len() {
+                    out.push((i + 1) as u32);
+                    content = false;
+                }
+            }
+            b'.' | b'!' | b'?' => {
+                content = true;
+                if let Some(next) = terminator_break(text, i) {
+                    out.push(next as u32);
+                    content = false;
+                    i = next;
+                    continue;
+                }
+            }
+            b' ' | b'\t' | b'\r' => {}
+            _ => content = true,
+        }
+        i += 1;
+    }
+}
+
+/// Whether the line break at byte `nl` (a `\n`) ends a sentence: the line ends
+/// with a sentence terminator, or the next line is blank, or the line is a short
+/// heading-like line followed by a capitalised line.
+pub fn newline_ends_sentence(text: &str, nl: usize) -> bool {
+    let b = text.as_bytes();
+    debug_assert_eq!(b[nl], b'\n');
+    let line_start = memchr::memrchr(b'\n', &b[..nl]).map_or(0, |p| p + 1);
+    let line = text[line_start..nl].trim_end();
+    if line.is_empty() {
+        return true;
+    }
+    let rest = &b[nl + 1..];
+    let next_line_blank = rest
+        .iter()
+        .take_while(|&&c| c != b'\n')
+        .all(|c| c.is_ascii_whitespace());
+    if next_line_blank {
+        return true;
+    }
+    let core = line.trim_end_matches(is_closer);
+    if let Some(pos) = core.rfind(['.', '!', '?']) {
+        if pos + 1 == core.len() {
+            return !is_abbreviation(text, line_start + pos);
+        }
+    }
+    let next = text[nl + 1..]
+        .trim_start_matches([' ', '\t'])
+        .chars()
+        .next();
+    line.chars().count() < 40 && next.is_some_and(|c| c.is_uppercase())
+}
+
+fn is_closer(c: char) -> bool {
+    matches!(c, '"' | '\'' | ')' | ']' | '”' | '’' | '»')
+}
+
+fn is_opener(c: char) -> bool {
+    matches!(c, '"' | '\'' | '(' | '[' | '“' | '‘' | '«')
+}
+
+/// If the terminator at `pos` ends a sentence within its line, the offset of
+/// the next sentence's first character.
+fn terminator_break(text: &str, pos: usize) -> Option<usize> {
+    let after = &text[pos + 1..];
+    let closed = after.trim_start_matches(|c: char| is_closer(c) || matches!(c, '.' | '!' | '?'));
+    let spaced = closed.trim_start_matches([' ', '\t', '\u{a0}']);
+    if spaced.len() == closed.len() || spaced.starts_with(['\r', '\n']) {
+        // No space after it, or the line ends here (the line-break rule decides).
+        return None;
+    }
+    let next = spaced.chars().next()?;
+    if !(next.is_uppercase() || next.is_ascii_digit() || is_opener(next)) {
+        return None;
+    }
+    if text.as_bytes()[pos] == b'.' && is_abbreviation(text, pos) {
+        return None;
+    }
+    Some(text.len() - spaced.len())
+}
+
+/// Whether the period at `pos` closes an abbreviation or an initial.
+fn is_abbreviation(text: &str, pos: usize) -> bool {
+    if text.as_bytes()[pos] != b'.' {
+        return false;
+    }
+    let before = &text[..pos];
+    let word_start = before
+        .rfind(|c: char| !(c.is_alphanumeric() || c == '.'))
+        .map_or(0, |p| {
+            p + before[p..].chars().next().map_or(1, char::len_utf8)
+        });
+    let word = &before[word_start..];
+    if word.is_empty() {
+        return false;
+    }
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    // An initial ("J.") or a dotted capital abbreviation ("U.S.", "U.N.").
+    if letters == 1 && word.chars().next().is_some_and(char::is_uppercase) {
+        return true;
+    }
+    if word.contains('.') && word.chars().all(|c| c == '.' || c.is_uppercase()) {
+        return true;
+    }
+    ABBREVIATIONS.contains(&word)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sentences(text: &str) -> Vec<&str> {
+        let mut starts = Vec::new();
+        sentence_starts(text, &mut starts);
+        let mut out = Vec::new();
+        let mut prev = 0;
+        for &s in &starts {
+            out.push(text[prev..s as usize].trim());
+            prev = s as usize;
+        }
+        out.push(text[prev..].trim());
+        out
+    }
+
+    #[test]
+    fn abbreviations_and_initials_do_not_end_sentences() {
+        let cases: &[(&str, usize)] = &[
+            ("Gen. MacArthur met Mr. Acheson. They spoke.", 2),
+            ("J. F. Dulles went to St. Petersburg. He stayed.", 2),
+            (
+                "The U.S. and the U.N. agreed on Jan. 14. No. 5 was sent.",
+                2,
+            ),
+            ("It ended. Then it began! Why? Nobody knows.", 4),
+            ("He said \"Stop.\" Then he left.", 2),
+            ("in 1950. 1951 was worse.", 2),
+        ];
+        for &(text, n) in cases {
+            assert_eq!(sentences(text).len(), n, "{text:?}: {:?}", sentences(text));
+        }
+    }
+
+    #[test]
+    fn headings_blank_lines_and_line_ends() {
+        let text = "Korea\nThirdly, Stalin may have had a plan to relinquish\nSoviet interests.\nHe needed\n\nto act.";
+        assert_eq!(
+            sentences(text),
+            [
+                "Korea",
+                "Thirdly, Stalin may have had a plan to relinquish\nSoviet interests.",
+                "He needed",
+                "to act."
+            ]
+        );
+    }
+
+    #[test]
+    fn lowercase_after_period_continues_the_sentence() {
+        assert_eq!(sentences("The U.S. policy. the end").len(), 1);
+    }
+}
