@@ -48,20 +48,22 @@ const PERSON_CUES: &[&str] = &[
     "Madame",
 ];
 
-/// Picks the reading of an ambiguous gazetteer hit: a person after a title,
-/// else a place, else the first candidate in file order.
+/// Picks the reading of an ambiguous gazetteer hit: a person after a title;
+/// otherwise the first candidate, since candidates come in file order and
+/// the curated files come first (a curated "Stalin" beats GeoNames' old name
+/// of Donetsk).
 pub(crate) fn pick_candidate(text: &str, start: usize, cands: &[(Candidate, EntityType)]) -> usize {
     let before = text[..start].trim_end().trim_end_matches('.');
     let prev = before
         .rsplit(|c: char| !c.is_alphanumeric())
         .next()
         .unwrap_or("");
-    let want = if PERSON_CUES.contains(&prev) {
-        EntityType::Person
-    } else {
-        EntityType::Place
-    };
-    cands.iter().position(|(_, t)| *t == want).unwrap_or(0)
+    if PERSON_CUES.contains(&prev) {
+        if let Some(p) = cands.iter().position(|(_, t)| *t == EntityType::Person) {
+            return p;
+        }
+    }
+    0
 }
 
 /// Turns gazetteer hits into name mentions (chunk-relative offsets).

@@ -1,1 +1,4 @@
-//! Integration tests (one binary).
+//! Integration tests, compiled into one binary (faster to link on CI).
+
+mod cli;
+mod properties;

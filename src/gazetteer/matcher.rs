@@ -40,7 +40,8 @@ struct Surface {
     joined: u32,
     /// Every word has letters and none is lower-case.
     all_caps: bool,
-    /// Some word has two or more letters (so "I" alone is not "all capitals").
+    /// Some word has four or more letters: only then is an all-capitals surface
+    /// telegraphese for a mixed-case name ("MOSCOW"); "UN", "ARE" need an acronym entry.
     long_word: bool,
     /// Every word has a period inside ("U.S").
     dotted: bool,
@@ -250,7 +251,7 @@ fn note_word(s: &mut Surface, word: &str) {
         s.caps |= 1 << s.words;
     }
     s.all_caps &= letters > 0 && !lower;
-    s.long_word |= letters >= 2;
+    s.long_word |= letters >= 4;
     s.dotted &= word.contains('.');
     s.words += 1;
 }

