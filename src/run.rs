@@ -166,17 +166,33 @@ fn run_inner<W: Write>(
     Ok(())
 }
 
-/// Encodes the entities of one document.
-fn encode_doc(job: &Job, ex: &Extractor, id: &str, text: &str, date: Option<Day>) -> Piece {
+/// Encodes the entities of one document. A bug that panics on one document
+/// is reported with its id and costs only that document (exit code 1).
+fn encode_doc(
+    job: &Job,
+    ex: &Extractor,
+    rep: &Reporter,
+    id: &str,
+    text: &str,
+    date: Option<Day>,
+) -> Piece {
     let date = date.or(job.reference_date);
-    let entities = ex.extract(text, date);
-    let mut piece = Vec::with_capacity(entities.len() * 256);
-    encode(
-        job.format,
-        entities.iter().map(|e| Record::new(id, text, 0, e, date)),
-        &mut piece,
-    );
-    piece
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        let entities = ex.extract(text, date);
+        let mut piece = Vec::with_capacity(entities.len() * 256);
+        encode(
+            job.format,
+            entities.iter().map(|e| Record::new(id, text, 0, e, date)),
+            &mut piece,
+        );
+        piece
+    }));
+    result.unwrap_or_else(|_| {
+        rep.error(format_args!(
+            "{id}: internal error while extracting; document skipped (please report it)"
+        ));
+        Vec::new()
+    })
 }
 
 /// Processes a batch of files in parallel and writes their records in order.
@@ -221,7 +237,7 @@ fn flush_files<W: Write>(
                     path.display()
                 ));
             }
-            vec![encode_doc(job, ex, id, &text, None)]
+            vec![encode_doc(job, ex, rep, id, &text, None)]
         })
         .collect();
     batch.clear();
@@ -253,7 +269,7 @@ fn jsonl_pieces(
         .par_iter()
         .map(
             |&(n, line)| match input::parse_line(line, || format!("{file}:{n}")) {
-                Ok(doc) => encode_doc(job, ex, &doc.id, &doc.text, doc.date),
+                Ok(doc) => encode_doc(job, ex, rep, &doc.id, &doc.text, doc.date),
                 Err(msg) => {
                     rep.error(format_args!("{file}:{n}: {msg}; line skipped"));
                     Vec::new()

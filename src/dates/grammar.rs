@@ -184,21 +184,23 @@ impl DateGrammar {
                 expr,
                 rule,
             };
-            self.attach_prefix(text, &mut dm);
+            let floor = out.last().map_or(0, |p: &DateMatch| p.end);
+            self.attach_prefix(text, floor, &mut dm);
             out.push(dm);
         }
         join_ranges(text, out);
     }
 
-    /// Extends a match over a modifier phrase before it and sets the mod.
-    fn attach_prefix(&self, text: &str, dm: &mut DateMatch) {
+    /// Extends a match over a modifier phrase before it (never back past
+    /// `floor`, the end of the previous match) and sets the mod.
+    fn attach_prefix(&self, text: &str, floor: usize, dm: &mut DateMatch) {
         if matches!(
             dm.expr,
             DateExpr::Relative { .. } | DateExpr::Present | DateExpr::Unknown
         ) {
             return;
         }
-        let window_start = floor_char_boundary(text, dm.start.saturating_sub(40));
+        let window_start = floor_char_boundary(text, dm.start.saturating_sub(40).max(floor));
         let window = &text[window_start..dm.start];
         let Some(c) = self.prefix.captures(window) else {
             return;
@@ -828,6 +830,10 @@ fn join_ranges(text: &str, out: &mut Vec<DateMatch>) {
     let mut i = 0;
     while i + 1 < out.len() {
         let (a, b) = (out[i], out[i + 1]);
+        if b.start < a.end {
+            i += 1;
+            continue;
+        }
         let gap = &text[a.end..b.start];
         let before = &text[..a.start];
         let (lead, joiner) = if let Some(l) = strip_word_suffix(before, "from") {
@@ -917,5 +923,27 @@ mod tests {
         g.find(text, &mut out);
         let spans: Vec<&str> = out.iter().map(|m| &text[m.start..m.end]).collect();
         assert_eq!(spans, ["February 14, 1950", "1945"]);
+    }
+
+    #[test]
+    fn a_modifier_prefix_never_reaches_back_over_the_previous_match() {
+        let g = DateGrammar::new();
+        let text = "the end of 1950 and the end of 1952";
+        let second = text.rfind("1952").unwrap();
+        let mut dm = DateMatch {
+            start: second,
+            end: second + 4,
+            expr: abs(Period::Year(1952)),
+            rule: "t",
+        };
+        // With the previous match ending after "the end of ", the prefix cannot be taken.
+        let floor = second - 3;
+        g.attach_prefix(text, floor, &mut dm);
+        assert!(dm.start >= floor, "{:?}", &text[dm.start..dm.end]);
+        let mut out = Vec::new();
+        g.find(text, &mut out);
+        let spans: Vec<&str> = out.iter().map(|m| &text[m.start..m.end]).collect();
+        assert_eq!(spans, ["the end of 1950", "the end of 1952"]);
+        assert!(out.windows(2).all(|w| w[0].end <= w[1].start));
     }
 }
