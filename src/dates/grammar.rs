@@ -306,27 +306,21 @@ fn second_year(first: i32, second: &str) -> Option<i32> {
 /// Reads one regex match into an expression, or rejects it.
 fn read(caps: &Captures<'_>, text: &str) -> Option<(DateExpr, &'static str)> {
     let m = caps.get(0)?;
-    if let Some(m1) = month(caps, "m1") {
-        let (y, d) = (num::<i32>(caps, "y1")?, num::<u8>(caps, "d1")?);
-        let a = Day::new(y, m1, d)?;
-        return Some(match num::<u8>(caps, "d1b") {
-            Some(d2) => (
-                range(Period::Day(a), Period::Day(Day::new(y, m1, d2)?)),
-                "date:mdy-range",
-            ),
-            None => (abs(Period::Day(a)), "date:mdy"),
-        });
-    }
-    if let Some(m2) = month(caps, "m2") {
-        let (y, d) = (num::<i32>(caps, "y2")?, num::<u8>(caps, "d2")?);
-        let a = Day::new(y, m2, d)?;
-        return Some(match num::<u8>(caps, "d2b") {
-            Some(d2) => (
-                range(Period::Day(a), Period::Day(Day::new(y, m2, d2)?)),
-                "date:dmy-range",
-            ),
-            None => (abs(Period::Day(a)), "date:dmy"),
-        });
+    for (mo, d, db, y, rule, range_rule) in [
+        ("m1", "d1", "d1b", "y1", "date:mdy", "date:mdy-range"),
+        ("m2", "d2", "d2b", "y2", "date:dmy", "date:dmy-range"),
+    ] {
+        if let Some(month) = month(caps, mo) {
+            let (y, d) = (num::<i32>(caps, y)?, num::<u8>(caps, d)?);
+            let a = Day::new(y, month, d)?;
+            return Some(match num::<u8>(caps, db) {
+                Some(d2) => (
+                    range(Period::Day(a), Period::Day(Day::new(y, month, d2)?)),
+                    range_rule,
+                ),
+                None => (abs(Period::Day(a)), rule),
+            });
+        }
     }
     if let Some(iso) = caps.name("iso") {
         return Some((abs(Period::Day(Day::parse(iso.as_str())?)), "date:iso"));

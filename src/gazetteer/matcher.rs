@@ -134,44 +134,35 @@ fn walk(
         let mut more = false;
         let mark = candidates.len();
         let mut end = tok.end;
-        for (t, table) in tables.iter().enumerate() {
-            if let Some(slot) = table.lookup(key, hash.finish()) {
-                more |= slot.prefix;
-                push_accepted(
-                    table,
-                    t,
-                    slot.val_start,
-                    slot.val_count,
-                    &surface,
-                    candidates,
-                    &mut end,
-                    text,
-                    mark,
-                );
-            }
-        }
+        more |= lookup_all(
+            tables,
+            key,
+            hash.finish(),
+            &surface,
+            candidates,
+            &mut end,
+            text,
+            mark,
+        );
         if candidates.len() == mark {
             // A possessive: "Stalin's" is "Stalin" followed by "'s".
             if let Some(stem) = possessive_stem(word) {
                 let stem_key_len = before + stem_normalized_len(&key[before..]);
                 let mut h = KeyHash::new();
                 h.write(&key[..stem_key_len]);
-                for (t, table) in tables.iter().enumerate() {
-                    if let Some(slot) = table.lookup(&key[..stem_key_len], h.finish()) {
-                        let mut stem_end = tok.start + stem as u32;
-                        push_accepted(
-                            table,
-                            t,
-                            slot.val_start,
-                            slot.val_count,
-                            &surface,
-                            candidates,
-                            &mut stem_end,
-                            text,
-                            mark,
-                        );
-                        end = stem_end;
-                    }
+                let mut stem_end = tok.start + stem as u32;
+                lookup_all(
+                    tables,
+                    &key[..stem_key_len],
+                    h.finish(),
+                    &surface,
+                    candidates,
+                    &mut stem_end,
+                    text,
+                    mark,
+                );
+                if candidates.len() > mark {
+                    end = stem_end;
                 }
                 more = false;
             }
@@ -207,6 +198,39 @@ fn walk(
         }
     }
     best
+}
+
+/// Looks `key` up in every table and pushes the accepted candidates; returns
+/// whether a longer name may follow in some table.
+#[allow(clippy::too_many_arguments)]
+fn lookup_all(
+    tables: &[TableView<'_>],
+    key: &[u8],
+    hash: u64,
+    surface: &Surface,
+    candidates: &mut Vec<Candidate>,
+    end: &mut u32,
+    text: &str,
+    mark: usize,
+) -> bool {
+    let mut more = false;
+    for (t, table) in tables.iter().enumerate() {
+        if let Some(slot) = table.lookup(key, hash) {
+            more |= slot.prefix;
+            push_accepted(
+                table,
+                t,
+                slot.val_start,
+                slot.val_count,
+                surface,
+                candidates,
+                end,
+                text,
+                mark,
+            );
+        }
+    }
+    more
 }
 
 #[allow(clippy::too_many_arguments)]
