@@ -173,6 +173,19 @@ fn name_words(name: &str) -> Vec<(Vec<u8>, bool)> {
         .collect()
 }
 
+/// The table key of a name: its normalised words joined by one space (the
+/// key the matcher builds from text, and `build` from aliases).
+pub fn key_of(name: &str) -> Vec<u8> {
+    let mut key = Vec::new();
+    for (i, (w, _)) in name_words(name).into_iter().enumerate() {
+        if i > 0 {
+            key.push(b' ');
+        }
+        key.extend_from_slice(&w);
+    }
+    key
+}
+
 /// The flags an alias gets from its own spelling.
 fn spelling_flags(alias: &str) -> u32 {
     let mut flags = 0;
