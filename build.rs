@@ -7,6 +7,15 @@
 #[allow(dead_code)]
 mod tsv;
 
+#[path = "src/text/tokens.rs"]
+#[allow(dead_code)]
+mod tokens;
+
+/// The library's `text` module, as far as the table code needs it.
+mod text {
+    pub use super::tokens::words;
+}
+
 #[path = "src/gazetteer/table.rs"]
 #[allow(dead_code)]
 mod table;
@@ -20,6 +29,7 @@ fn main() {
     println!("cargo:rerun-if-changed=gazetteers");
     println!("cargo:rerun-if-changed=src/gazetteer/table.rs");
     println!("cargo:rerun-if-changed=src/gazetteer/tsv.rs");
+    println!("cargo:rerun-if-changed=src/text/tokens.rs");
     let common: HashSet<Vec<u8>> = fs::read_to_string(dir.join("common-words.txt"))
         .unwrap_or_default()
         .lines()

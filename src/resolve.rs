@@ -7,6 +7,7 @@ use crate::gazetteer::{table::TableView, Candidate, Gazetteer, Hit};
 use crate::mention::{Entity, EntityType, Mention, Source, TypeSet};
 use crate::text::{count_chars, Positions};
 use std::borrow::Cow;
+use std::collections::BTreeMap;
 
 /// Titles that make an ambiguous name a person ("General Washington").
 const PERSON_CUES: &[&str] = &[
@@ -112,13 +113,19 @@ pub(crate) fn settle_names(mentions: &mut Vec<Mention<'_>>) {
             .then(priority(a.kind).cmp(&priority(b.kind)))
     });
     let mut kept: Vec<Mention<'_>> = Vec::with_capacity(mentions.len());
-    let mut taken: Vec<(usize, usize)> = Vec::new();
+    // Spans taken so far, by start (they never overlap).
+    let mut taken: BTreeMap<usize, usize> = BTreeMap::new();
     for m in mentions.drain(..) {
-        let pos = taken.partition_point(|&(s, _)| s < m.start);
-        let clash_prev = pos > 0 && taken[pos - 1].1 > m.start;
-        let clash_next = pos < taken.len() && taken[pos].0 < m.end;
+        let clash_prev = taken
+            .range(..=m.start)
+            .next_back()
+            .is_some_and(|(_, &end)| end > m.start);
+        let clash_next = taken
+            .range(m.start..)
+            .next()
+            .is_some_and(|(&start, _)| start < m.end);
         if !clash_prev && !clash_next {
-            taken.insert(pos, (m.start, m.end));
+            taken.insert(m.start, m.end);
             kept.push(m);
         }
     }

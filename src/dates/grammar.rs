@@ -9,7 +9,10 @@
 
 use super::lexicon::{self, DECADE_WORD, MONTH, NUMBER_WORD, ORDINAL, SEASON, WEEKDAY};
 use super::value::{DateInfo, Day, Mod, Period, Season, Timex};
-use regex::{Captures, Regex};
+use regex::{CaptureLocations, Regex};
+use regex_automata::meta;
+use regex_automata::nfa::thompson::WhichCaptures;
+use regex_automata::util::syntax;
 
 /// A date mention before resolution against its document.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -93,8 +96,62 @@ pub struct DateMatch {
 /// The compiled date grammar. Build once; share across threads.
 #[derive(Debug, Clone)]
 pub struct DateGrammar {
-    atoms: Regex,
+    /// Every rule as one multi-pattern regex without capture groups: the
+    /// scan runs on the lazy DFA alone and reports which rule matched.
+    finder: meta::Regex,
+    /// Each rule on its own, with its capture groups, run only over a match.
+    rules: Vec<Rule>,
     prefix: Regex,
+}
+
+/// One rule of the grammar with its group names (a rule has a handful:
+/// a linear search beats hashing).
+#[derive(Debug, Clone)]
+struct Rule {
+    regex: Regex,
+    names: Vec<(String, usize)>,
+}
+
+/// The groups of one rule's match.
+struct Groups<'t> {
+    text: &'t str,
+    locs: &'t CaptureLocations,
+    names: &'t [(String, usize)],
+}
+
+/// One matched group.
+#[derive(Clone, Copy)]
+struct Group<'t> {
+    text: &'t str,
+    start: usize,
+    end: usize,
+}
+
+impl<'t> Group<'t> {
+    fn as_str(&self) -> &'t str {
+        &self.text[self.start..self.end]
+    }
+    fn start(&self) -> usize {
+        self.start
+    }
+    fn end(&self) -> usize {
+        self.end
+    }
+}
+
+impl<'t> Groups<'t> {
+    fn get(&self, i: usize) -> Option<Group<'t>> {
+        let (start, end) = self.locs.get(i)?;
+        Some(Group {
+            text: self.text,
+            start,
+            end,
+        })
+    }
+    fn name(&self, name: &str) -> Option<Group<'t>> {
+        let &(_, i) = self.names.iter().find(|(n, _)| n == name)?;
+        self.get(i)
+    }
 }
 
 const SP: &str = r"(?:[ \t\u{a0}]+|[ \t]*\r?\n[ \t]*)";
@@ -156,7 +213,23 @@ impl DateGrammar {
             // Month alone
             r"(?-u:\b)(?P<mo>January|February|March|April|May|June|July|August|September|October|November|December)(?-u:\b)".to_string(),
         ];
-        let atoms = Regex::new(&alts.join("|")).expect("the date grammar compiles");
+        let finder = meta::Regex::builder()
+            .syntax(syntax::Config::new().utf8(true))
+            .configure(meta::Regex::config().which_captures(WhichCaptures::Implicit))
+            .build_many(&alts)
+            .expect("the date grammar compiles");
+        let rules = alts
+            .iter()
+            .map(|a| {
+                let regex = Regex::new(a).expect("a date rule compiles");
+                let names = regex
+                    .capture_names()
+                    .enumerate()
+                    .filter_map(|(i, n)| Some((n?.to_string(), i)))
+                    .collect();
+                Rule { regex, names }
+            })
+            .collect();
         let prefix = Regex::new(concat!(
             r"(?:(?P<the>[Tt]he[ \t]+)?(?P<phrase>very[ \t]+beginning|beginning|start|middle|end|close|first[ \t]+half|second[ \t]+half|latter[ \t]+half|latter[ \t]+part|early[ \t]+part|first[ \t]+part)[ \t]+of[ \t]+",
             r"|(?P<eml>[Ee]arly|[Ll]ate|[Mm]id|[Mm]iddle)(?:-|[ \t]+(?:in[ \t]+)?)",
@@ -166,15 +239,32 @@ impl DateGrammar {
             r"|(?P<after>[Aa]fter|[Ss]ince)[ \t]+)$"
         ))
         .expect("the date prefix grammar compiles");
-        DateGrammar { atoms, prefix }
+        DateGrammar {
+            finder,
+            rules,
+            prefix,
+        }
     }
 
     /// Finds the date mentions of one chunk, in text order, into `out`.
     pub fn find(&self, text: &str, out: &mut Vec<DateMatch>) {
         out.clear();
-        // Cheap prefilter: no digit and no capital letter of a date word means no date.
-        for caps in self.atoms.captures_iter(text) {
-            let m = caps.get(0).expect("group 0");
+        let mut locations: Vec<Option<CaptureLocations>> = vec![None; self.rules.len()];
+        for found in self.finder.find_iter(text) {
+            // The rule that matched, re-run with its groups from the match's
+            // start (it matches there, with the same span).
+            let rule = &self.rules[found.pattern().as_usize()];
+            let locs = locations[found.pattern().as_usize()]
+                .get_or_insert_with(|| rule.regex.capture_locations());
+            let Some(m) = rule.regex.captures_read_at(locs, text, found.start()) else {
+                continue;
+            };
+            debug_assert_eq!((m.start(), m.end()), (found.start(), found.end()));
+            let caps = Groups {
+                text,
+                locs,
+                names: &rule.names,
+            };
             let Some((expr, rule)) = read(&caps, text) else {
                 continue;
             };
@@ -259,11 +349,11 @@ fn set_mod(expr: &mut DateExpr, md: Mod) {
     }
 }
 
-fn num<T: std::str::FromStr>(caps: &Captures<'_>, name: &str) -> Option<T> {
+fn num<T: std::str::FromStr>(caps: &Groups<'_>, name: &str) -> Option<T> {
     caps.name(name).and_then(|m| m.as_str().parse().ok())
 }
 
-fn month(caps: &Captures<'_>, name: &str) -> Option<u8> {
+fn month(caps: &Groups<'_>, name: &str) -> Option<u8> {
     caps.name(name)
         .and_then(|m| lexicon::month_number(m.as_str()))
 }
@@ -279,7 +369,7 @@ fn range(a: Period, b: Period) -> DateExpr {
     })
 }
 
-fn dmod(word: Option<regex::Match<'_>>) -> Option<Mod> {
+fn dmod(word: Option<Group<'_>>) -> Option<Mod> {
     word.map(|w| match w.as_str() {
         "early" => Mod::Start,
         "late" => Mod::End,
@@ -304,7 +394,7 @@ fn second_year(first: i32, second: &str) -> Option<i32> {
 }
 
 /// Reads one regex match into an expression, or rejects it.
-fn read(caps: &Captures<'_>, text: &str) -> Option<(DateExpr, &'static str)> {
+fn read(caps: &Groups<'_>, text: &str) -> Option<(DateExpr, &'static str)> {
     let m = caps.get(0)?;
     for (mo, d, db, y, rule, range_rule) in [
         ("m1", "d1", "d1b", "y1", "date:mdy", "date:mdy-range"),

@@ -14,7 +14,7 @@
 
 use super::tsv::Row;
 use std::collections::HashMap;
-use unicode_segmentation::UnicodeSegmentation;
+use crate::text::words;
 
 const MAGIC: &[u8; 4] = b"ANLG";
 const VERSION: u32 = 1;
@@ -163,7 +163,7 @@ fn fold_diacritic(c: char) -> Option<&'static str> {
 
 /// The words of a name as (normalised word, starts with a capital) pairs.
 fn name_words(name: &str) -> Vec<(Vec<u8>, bool)> {
-    name.unicode_words()
+    words(name)
         .map(|w| {
             let mut n = Vec::with_capacity(w.len());
             push_normalized_word(w, &mut n);

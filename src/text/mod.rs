@@ -9,4 +9,4 @@ mod tokens;
 pub use chunks::{chunk_ends, next_cut};
 pub use position::{count_chars, Positions};
 pub use sentences::{newline_ends_sentence, sentence_starts, SentenceSplitter};
-pub use tokens::{tokenize, Token, TokenKind};
+pub use tokens::{tokenize, words, Token, TokenKind};
