@@ -5,7 +5,7 @@ use crate::dates::{Anchor, DateGrammar, Day};
 use crate::error::GazetteerError;
 use crate::gazetteer::{matcher, Gazetteer};
 use crate::mention::{Entity, TypeSet};
-use crate::resolve::{gazetteer_mentions, settle_names, ChunkFindings, DocumentState};
+use crate::resolve::{gazetteer_mentions, place, settle_names, ChunkFindings, DocumentState};
 use crate::text::{chunk_ends, sentence_starts, tokenize};
 use rayon::prelude::*;
 use std::path::Path;
@@ -146,8 +146,24 @@ impl Extractor {
             .par_iter()
             .map(|&(s, e)| self.recognise(&text[s..e]))
             .collect();
-        for ((s, e), f) in bounds.into_iter().zip(findings) {
-            doc.finish_chunk(&text[s..e], f, out);
+        // Dates resolve in document order; placing is per chunk, in parallel.
+        let settled: Vec<_> = bounds
+            .iter()
+            .zip(findings)
+            .map(|(&(s, e), f)| doc.settle_chunk(&text[s..e], f))
+            .collect();
+        let placed: Vec<Vec<Entity<'g>>> = bounds
+            .par_iter()
+            .zip(settled)
+            .map(|(&(s, e), (start, mentions, sentences))| {
+                let mut v = Vec::new();
+                place(&text[s..e], start, mentions, &sentences, &mut v);
+                v
+            })
+            .collect();
+        out.reserve(placed.iter().map(Vec::len).sum());
+        for v in placed {
+            out.extend(v);
         }
     }
 

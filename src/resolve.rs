@@ -157,6 +157,20 @@ pub struct ChunkFindings<'g> {
     pub sentence_starts: Vec<u32>,
 }
 
+/// Where a chunk starts in its document: byte, code point, line (1-based)
+/// and sentence (0-based).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ChunkStart {
+    /// Byte offset.
+    pub byte: usize,
+    /// Code point offset.
+    pub chars: u64,
+    /// Line number.
+    pub line: u64,
+    /// Sentence index.
+    pub sentence: u64,
+}
+
 impl DocumentState {
     /// The state at the start of a document.
     pub fn new(anchor: Anchor, types: TypeSet) -> Self {
@@ -178,60 +192,93 @@ impl DocumentState {
         findings: ChunkFindings<'g>,
         out: &mut Vec<Entity<'g>>,
     ) {
+        let (start, mentions, sentence_starts) = self.settle_chunk(text, findings);
+        place(text, start, mentions, &sentence_starts, out);
+    }
+
+    /// The document-order step of a chunk (run on the chunks in order): keeps
+    /// the requested types, resolves its dates against the narrative, and
+    /// moves the state past it. Returns where the chunk starts, its mentions
+    /// (chunk offsets, unsorted) and its sentence starts, for [`place`], which
+    /// may then run on many chunks in parallel.
+    pub fn settle_chunk<'g>(
+        &mut self,
+        text: &str,
+        findings: ChunkFindings<'g>,
+    ) -> (ChunkStart, Vec<Mention<'g>>, Vec<u32>) {
+        let start = ChunkStart {
+            byte: self.byte,
+            chars: self.chars,
+            line: self.line,
+            sentence: self.sentence,
+        };
         let mut mentions: Vec<Mention<'g>> = findings
             .names
             .into_iter()
             .filter(|m| self.types.contains(m.kind))
             .collect();
         for d in findings.dates {
-            let info = if matches!(d.expr, crate::dates::DateExpr::Present)
+            if matches!(d.expr, crate::dates::DateExpr::Present)
                 && self.anchor.doc_date().is_none()
                 && text[d.start..d.end].eq_ignore_ascii_case("now")
             {
                 // A narrative "now" means "then": not a date (GUIDELINES).
                 continue;
-            } else {
-                self.anchor.resolve(d.expr)
-            };
+            }
+            let info = self.anchor.resolve(d.expr);
             if self.types.contains(EntityType::Date) {
                 let mut m = Mention::new(EntityType::Date, d.start, d.end, Source::Rule(d.rule));
                 m.date = Some(info);
                 mentions.push(m);
             }
         }
-        mentions.sort_by(|a, b| {
-            a.start
-                .cmp(&b.start)
-                .then(b.end.cmp(&a.end))
-                .then(a.kind.cmp(&b.kind))
-        });
-        let mut pos = Positions::new(text, self.chars, self.line);
-        let mut sentence_iter = findings.sentence_starts.iter().peekable();
-        let mut sentence = self.sentence;
-        for mut m in mentions {
-            while sentence_iter
-                .peek()
-                .is_some_and(|&&s| s as usize <= m.start)
-            {
-                sentence_iter.next();
-                sentence += 1;
-            }
-            let (char_start, line) = pos.advance_to(m.start);
-            let char_end = char_start + count_chars(&text.as_bytes()[m.start..m.end]);
-            m.start += self.byte;
-            m.end += self.byte;
-            out.push(Entity {
-                mention: m,
-                char_start,
-                char_end,
-                line,
-                sentence,
-            });
-        }
-        let (chars, line) = pos.finish();
-        self.chars = chars;
-        self.line = line;
+        let bytes = text.as_bytes();
+        self.chars += count_chars(bytes);
+        self.line += memchr::memchr_iter(b'\n', bytes).count() as u64;
         self.sentence += findings.sentence_starts.len() as u64 + 1;
         self.byte += text.len();
+        (start, mentions, findings.sentence_starts)
+    }
+}
+
+/// Gives the mentions of one chunk (`text`, starting at `start`) their
+/// document offsets, code point offsets, lines and sentences, and appends
+/// them to `out` in order of start (longer first at the same start).
+pub fn place<'g>(
+    text: &str,
+    start: ChunkStart,
+    mut mentions: Vec<Mention<'g>>,
+    sentence_starts: &[u32],
+    out: &mut Vec<Entity<'g>>,
+) {
+    mentions.sort_by(|a, b| {
+        a.start
+            .cmp(&b.start)
+            .then(b.end.cmp(&a.end))
+            .then(a.kind.cmp(&b.kind))
+    });
+    let mut pos = Positions::new(text, start.chars, start.line);
+    let mut sentence_iter = sentence_starts.iter().peekable();
+    let mut sentence = start.sentence;
+    out.reserve(mentions.len());
+    for mut m in mentions {
+        while sentence_iter
+            .peek()
+            .is_some_and(|&&s| s as usize <= m.start)
+        {
+            sentence_iter.next();
+            sentence += 1;
+        }
+        let (char_start, line) = pos.advance_to(m.start);
+        let char_end = char_start + count_chars(&text.as_bytes()[m.start..m.end]);
+        m.start += start.byte;
+        m.end += start.byte;
+        out.push(Entity {
+            mention: m,
+            char_start,
+            char_end,
+            line,
+            sentence,
+        });
     }
 }

@@ -5,7 +5,7 @@ use crate::dates::Day;
 use crate::input::{self, Item, TextStream};
 use crate::output::{encode, Format, Sink};
 use crate::record::Record;
-use crate::Extractor;
+use crate::{Entity, Extractor};
 use rayon::prelude::*;
 use std::fs;
 use std::io::{self, BufWriter, Read, Write};
@@ -179,13 +179,7 @@ fn encode_doc(
     let date = date.or(job.reference_date);
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         let entities = ex.extract(text, date);
-        let mut piece = Vec::with_capacity(entities.len() * 256);
-        encode(
-            job.format,
-            entities.iter().map(|e| Record::new(id, text, 0, e, date)),
-            &mut piece,
-        );
-        piece
+        encode_entities(job.format, id, text, 0, &entities, date)
     }));
     result.unwrap_or_else(|_| {
         rep.error(format_args!(
@@ -193,6 +187,40 @@ fn encode_doc(
         ));
         Vec::new()
     })
+}
+
+/// Encodes the entities of (a part starting at byte `base` of) one document
+/// as one piece of output; a long list is encoded in parallel parts.
+fn encode_entities(
+    format: Format,
+    id: &str,
+    text: &str,
+    base: usize,
+    entities: &[Entity<'_>],
+    date: Option<Day>,
+) -> Piece {
+    const PER_TASK: usize = 4096;
+    let encode_part = |part: &[Entity<'_>]| {
+        let mut piece = Vec::with_capacity(part.len() * 320);
+        encode(
+            format,
+            part.iter().map(|e| Record::new(id, text, base, e, date)),
+            &mut piece,
+        );
+        piece
+    };
+    if entities.len() <= PER_TASK {
+        return encode_part(entities);
+    }
+    let parts: Vec<Piece> = entities.par_chunks(PER_TASK).map(encode_part).collect();
+    let mut piece = Vec::with_capacity(parts.iter().map(|p| p.len() + 2).sum());
+    for (i, p) in parts.iter().enumerate() {
+        if i > 0 && format == Format::Json {
+            piece.extend_from_slice(b",\n");
+        }
+        piece.extend_from_slice(p);
+    }
+    piece
 }
 
 /// Processes a batch of files in parallel and writes their records in order.
@@ -305,18 +333,10 @@ fn stream_text<W: Write, R: Read>(
     let mut doc = ex.document(job.reference_date);
     let mut base = 0usize;
     let mut entities = Vec::new();
-    let mut piece = Vec::new();
     while let Some(text) = stream.next_piece()? {
         entities.clear();
         ex.extract_chunks(&text, &mut doc, &mut entities);
-        piece.clear();
-        encode(
-            job.format,
-            entities
-                .iter()
-                .map(|e| Record::new("-", &text, base, e, job.reference_date)),
-            &mut piece,
-        );
+        let piece = encode_entities(job.format, "-", &text, base, &entities, job.reference_date);
         sink.write_piece(&piece)?;
         base += text.len();
     }

@@ -13,8 +13,8 @@
 //! `unicode-segmentation` and its sibling `tsv` only.
 
 use super::tsv::Row;
-use std::collections::HashMap;
 use crate::text::words;
+use std::collections::HashMap;
 
 const MAGIC: &[u8; 4] = b"ANLG";
 const VERSION: u32 = 1;

@@ -27,32 +27,53 @@ pub struct SentenceSplitter;
 pub fn sentence_starts(text: &str, out: &mut Vec<u32>) {
     out.clear();
     let b = text.as_bytes();
+    // Whether the current sentence has content, known up to byte `seen`.
     let mut content = false;
+    let mut seen = 0;
     let mut i = 0;
     while i < b.len() {
-        let c = b[i];
-        match c {
-            b'\n' => {
-                if content && newline_ends_sentence(text, i) && i + 1 < b.len() {
-                    out.push((i + 1) as u32);
-                    content = false;
-                }
+        // Only line breaks and terminators can end a sentence: skip to the next.
+        while i < b.len() && !BREAK_BYTE[b[i] as usize] {
+            i += 1;
+        }
+        if i == b.len() {
+            break;
+        }
+        if b[i] == b'\n' {
+            if !content {
+                content = b[seen..i]
+                    .iter()
+                    .any(|c| !matches!(c, b' ' | b'\t' | b'\r' | b'\n'));
+                seen = i;
             }
-            b'.' | b'!' | b'?' => {
-                content = true;
-                if let Some(next) = terminator_break(text, i) {
-                    out.push(next as u32);
-                    content = false;
-                    i = next;
-                    continue;
-                }
+            if content && newline_ends_sentence(text, i) && i + 1 < b.len() {
+                out.push((i + 1) as u32);
+                content = false;
+                seen = i + 1;
             }
-            b' ' | b'\t' | b'\r' => {}
-            _ => content = true,
+        } else {
+            content = true;
+            if let Some(next) = terminator_break(text, i) {
+                out.push(next as u32);
+                content = false;
+                seen = next;
+                i = next;
+                continue;
+            }
         }
         i += 1;
     }
 }
+
+/// The bytes at which a sentence may end: a line break and the terminators.
+static BREAK_BYTE: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b'\n' as usize] = true;
+    t[b'.' as usize] = true;
+    t[b'!' as usize] = true;
+    t[b'?' as usize] = true;
+    t
+};
 
 /// Whether the line break at byte `nl` (a `\n`) ends a sentence: the line has
 /// text and ends with a sentence terminator, or the next line is blank, or the

@@ -77,6 +77,17 @@ const fn ascii_classes() -> [Class; 128] {
 
 static ASCII: [Class; 128] = ascii_classes();
 
+/// ASCII letters, digits and `_` (every byte from 0x80 is false).
+static ASCII_WORD: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = matches!(ASCII[b], Class::Letter | Class::Digit);
+        b += 1;
+    }
+    t
+};
+
 /// The class of the character at byte `i` (a char boundary) and its length.
 #[inline]
 fn class_at(bytes: &[u8], text: &str, i: usize) -> (Class, usize) {
@@ -94,7 +105,10 @@ fn non_ascii_class(text: &str, i: usize) -> (Class, usize) {
         Class::Letter
     } else if c.is_numeric() {
         Class::Digit
-    } else if matches!(c, '’' | '‘' | '\u{2027}' | '\u{FE52}' | '\u{FF07}' | '\u{FF0E}') {
+    } else if matches!(
+        c,
+        '’' | '‘' | '\u{2027}' | '\u{FE52}' | '\u{FF07}' | '\u{FF0E}'
+    ) {
         Class::MidBoth
     } else if c.is_whitespace() {
         Class::Space
@@ -128,6 +142,15 @@ pub fn tokenize(text: &str, out: &mut Vec<Token>) {
             Class::Letter | Class::Digit => {
                 let mut last = class;
                 while i < n {
+                    // Fast path: a run of ASCII letters and digits.
+                    if ASCII_WORD[bytes[i] as usize] {
+                        i += 1;
+                        continue;
+                    }
+                    if bytes[i - 1] < 0x80 {
+                        // The fast path stepped over it; `last` is stale.
+                        last = ASCII[bytes[i - 1] as usize];
+                    }
                     let (c, l) = class_at(bytes, text, i);
                     match c {
                         Class::Letter | Class::Digit => {
@@ -136,8 +159,8 @@ pub fn tokenize(text: &str, out: &mut Vec<Token>) {
                         }
                         Class::MidBoth | Class::MidNum if i + l < n => {
                             let (next, nl) = class_at(bytes, text, i + l);
-                            let joins = next == last
-                                && (c == Class::MidBoth || last == Class::Digit);
+                            let joins =
+                                next == last && (c == Class::MidBoth || last == Class::Digit);
                             if !joins {
                                 break;
                             }
@@ -219,7 +242,19 @@ mod tests {
     fn mid_letters_join_letters_and_mid_numbers_join_digits_only() {
         assert_eq!(
             words("O'Neill's e.g. 3.5 a,b 1,000, 7;8 x'1 it’s 'quoted'"),
-            ["O'Neill's", "e.g", "3.5", "a", "b", "1,000", "7;8", "x", "1", "it’s", "quoted"]
+            [
+                "O'Neill's",
+                "e.g",
+                "3.5",
+                "a",
+                "b",
+                "1,000",
+                "7;8",
+                "x",
+                "1",
+                "it’s",
+                "quoted"
+            ]
         );
     }
 
