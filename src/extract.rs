@@ -5,7 +5,10 @@ use crate::dates::{Anchor, DateGrammar, Day};
 use crate::error::GazetteerError;
 use crate::gazetteer::{matcher, Gazetteer};
 use crate::mention::{Entity, TypeSet};
-use crate::resolve::{gazetteer_mentions, place, settle_names, ChunkFindings, DocumentState};
+use crate::names;
+use crate::resolve::{
+    gazetteer_mentions, loose_words, place, settle_names, ChunkFindings, DocumentState,
+};
 use crate::text::{chunk_ends, sentence_starts, tokenize};
 use rayon::prelude::*;
 use std::path::Path;
@@ -176,9 +179,36 @@ impl Extractor {
         let views = self.gazetteer.views();
         let (mut key, mut hits, mut cands) = (Vec::new(), Vec::new(), Vec::new());
         matcher::find(&views, text, &tokens, &mut key, &mut hits, &mut cands);
-        gazetteer_mentions(text, &views, &hits, &cands, &mut findings.names);
+        let mut gazetteer = Vec::with_capacity(hits.len());
+        gazetteer_mentions(text, &views, &hits, &cands, &mut gazetteer);
+        let mut words = Vec::new();
+        names::words(text, &tokens, &findings.sentence_starts, &mut words);
+        let chunk = names::Chunk {
+            text,
+            words: &words,
+            gazetteer: &gazetteer,
+        };
+        names::find(&chunk, &mut findings.names);
+        findings.names.append(&mut gazetteer);
         settle_names(&mut findings.names);
+        loose_words(text, &words, &findings.names, &mut findings.loose);
         self.dates.find(text, &mut findings.dates);
+        drop_names_inside_dates(&mut findings.names, &findings.dates);
         findings
     }
+}
+
+/// Drops the names that lie wholly inside a date ("March" the town in
+/// "March 12, 1947"): both lists are in order of start.
+fn drop_names_inside_dates(names: &mut Vec<crate::Mention<'_>>, dates: &[crate::dates::DateMatch]) {
+    if dates.is_empty() {
+        return;
+    }
+    let mut d = 0;
+    names.retain(|m| {
+        while d < dates.len() && dates[d].end <= m.start {
+            d += 1;
+        }
+        !(d < dates.len() && dates[d].start <= m.start && m.end <= dates[d].end)
+    });
 }

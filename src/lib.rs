@@ -30,6 +30,7 @@ mod extract;
 pub mod gazetteer;
 pub mod input;
 pub mod mention;
+mod names;
 pub mod output;
 pub mod record;
 pub mod resolve;

@@ -5,9 +5,10 @@
 use crate::dates::{Anchor, DateMatch};
 use crate::gazetteer::{table::TableView, Candidate, Gazetteer, Hit};
 use crate::mention::{Entity, EntityType, Mention, Source, TypeSet};
+use crate::names::{Word, ALL_CAPS, CAP, FAMILY_FIRST, INITIAL};
 use crate::text::{count_chars, Positions};
 use std::borrow::Cow;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// Titles that make an ambiguous name a person ("General Washington").
 const PERSON_CUES: &[&str] = &[
@@ -106,11 +107,15 @@ pub(crate) fn settle_names(mentions: &mut Vec<Mention<'_>>) {
         EntityType::Place => 4,
         EntityType::Date => 5,
     };
+    // At the same span and type, the gazetteer's reading (with its canonical
+    // name and id) beats a rule's.
+    let by_rule = |m: &Mention<'_>| matches!(m.source, Source::Rule(_));
     mentions.sort_by(|a, b| {
         (b.end - b.start)
             .cmp(&(a.end - a.start))
             .then(a.start.cmp(&b.start))
             .then(priority(a.kind).cmp(&priority(b.kind)))
+            .then(by_rule(a).cmp(&by_rule(b)))
     });
     let mut kept: Vec<Mention<'_>> = Vec::with_capacity(mentions.len());
     // Spans taken so far, by start (they never overlap).
@@ -144,6 +149,7 @@ pub struct DocumentState {
     sentence: u64,
     anchor: Anchor,
     types: TypeSet,
+    people: KnownPeople,
 }
 
 /// What recognition found in one chunk, with chunk-relative offsets.
@@ -155,6 +161,92 @@ pub struct ChunkFindings<'g> {
     pub dates: Vec<DateMatch>,
     /// Sentence starts after the chunk's first.
     pub sentence_starts: Vec<u32>,
+    /// Capitalised words outside every name (without a possessive): where a
+    /// surname of a person named elsewhere in the document may stand.
+    pub loose: Vec<(u32, u32)>,
+}
+
+/// Collects the capitalised words of a chunk that no name covers.
+pub(crate) fn loose_words(
+    text: &str,
+    words: &[Word],
+    names: &[Mention<'_>],
+    out: &mut Vec<(u32, u32)>,
+) {
+    let mut m = 0;
+    for w in words {
+        if w.flags & CAP == 0 || w.flags & (ALL_CAPS | INITIAL) != 0 || w.stem_end - w.start < 2 {
+            continue;
+        }
+        while m < names.len() && names[m].end as u32 <= w.start {
+            m += 1;
+        }
+        if m < names.len() && (names[m].start as u32) < w.end {
+            continue;
+        }
+        if text.as_bytes()[w.start as usize..w.stem_end as usize].contains(&b'.') {
+            continue;
+        }
+        out.push((w.start, w.stem_end));
+    }
+}
+
+/// Words before a name that make it a place, not a person ("in Washington").
+const LOCATIVES: &[&str] = &[
+    "in", "at", "to", "from", "near", "via", "into", "toward", "towards", "across", "outside",
+    "inside", "through", "around", "visited", "reached", "entered", "left", "leave", "visit",
+];
+
+/// The people named so far in a document, by the words that may stand alone
+/// for them later: the surname, and for names written family name first
+/// ("Kim Il-sung", "Mao Zedong") the first word too.
+#[derive(Debug, Clone, Default)]
+struct KnownPeople {
+    by_word: HashMap<String, (Option<String>, Option<String>)>,
+}
+
+impl KnownPeople {
+    fn learn(&mut self, surface: &str, m: &Mention<'_>) {
+        let words: Vec<&str> = surface
+            .split(|c: char| c.is_whitespace())
+            .filter(|w| !w.is_empty())
+            .collect();
+        let Some(&last) = words.last() else {
+            return;
+        };
+        let mut keys = vec![last.trim_end_matches("'s").trim_end_matches("’s")];
+        if words.len() >= 2 && (FAMILY_FIRST.contains(&words[0]) || words[1].contains(['-', '‐']))
+        {
+            keys.push(words[0]);
+        }
+        for key in keys {
+            let usable = key.chars().count() >= 2
+                && key.chars().next().is_some_and(char::is_uppercase)
+                && !key.ends_with('.')
+                && !key.contains('-');
+            if usable && !self.by_word.contains_key(key) {
+                let canonical = m.canonical.as_deref().unwrap_or(surface).to_string();
+                let id = m.id.as_deref().map(str::to_string);
+                self.by_word.insert(key.to_string(), (Some(canonical), id));
+            }
+        }
+    }
+
+    fn mention<'g>(&self, word: &str, start: usize, end: usize) -> Option<Mention<'g>> {
+        if self.by_word.is_empty() {
+            return None;
+        }
+        let (canonical, id) = self.by_word.get(word)?;
+        let mut m = Mention::new(
+            EntityType::Person,
+            start,
+            end,
+            Source::Rule("person:propagated"),
+        );
+        m.canonical = canonical.clone().map(Cow::Owned);
+        m.id = id.clone().map(Cow::Owned);
+        Some(m)
+    }
 }
 
 /// Where a chunk starts in its document: byte, code point, line (1-based)
@@ -181,6 +273,7 @@ impl DocumentState {
             sentence: 0,
             anchor,
             types,
+            people: KnownPeople::default(),
         }
     }
 
@@ -194,6 +287,54 @@ impl DocumentState {
     ) {
         let (start, mentions, sentence_starts) = self.settle_chunk(text, findings);
         place(text, start, mentions, &sentence_starts, out);
+    }
+
+    /// Document-level propagation: a surname alone ("Acheson", "Acheson's")
+    /// after a person's full name is that person, with the same canonical name
+    /// and id; a one-word place with a known surname's spelling ("Roosevelt")
+    /// is the person unless a locative word stands before it ("in Washington").
+    fn propagate_people<'g>(
+        &mut self,
+        text: &str,
+        names: &mut Vec<Mention<'g>>,
+        loose: &[(u32, u32)],
+    ) {
+        // In document order, so that a surname only ever takes its reading
+        // from a full name before it, whatever the chunking.
+        let mut found = Vec::new();
+        let mut l = 0;
+        for m in names.iter_mut() {
+            while l < loose.len() && (loose[l].0 as usize) < m.start {
+                let (s, e) = (loose[l].0 as usize, loose[l].1 as usize);
+                found.extend(self.people.mention(&text[s..e], s, e));
+                l += 1;
+            }
+            let surface = &text[m.start..m.end];
+            match m.kind {
+                EntityType::Person => self.people.learn(surface, m),
+                EntityType::Place if !surface.contains(char::is_whitespace) => {
+                    let prev = text[..m.start]
+                        .trim_end()
+                        .rsplit(|c: char| !c.is_alphabetic())
+                        .next()
+                        .unwrap_or("");
+                    if !LOCATIVES.contains(&prev) {
+                        if let Some(p) = self.people.mention(surface, m.start, m.end) {
+                            *m = p;
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        for &(s, e) in &loose[l..] {
+            let (s, e) = (s as usize, e as usize);
+            found.extend(self.people.mention(&text[s..e], s, e));
+        }
+        if !found.is_empty() {
+            names.extend(found);
+            names.sort_by_key(|m| m.start);
+        }
     }
 
     /// The document-order step of a chunk (run on the chunks in order): keeps
@@ -212,8 +353,9 @@ impl DocumentState {
             line: self.line,
             sentence: self.sentence,
         };
-        let mut mentions: Vec<Mention<'g>> = findings
-            .names
+        let mut names = findings.names;
+        self.propagate_people(text, &mut names, &findings.loose);
+        let mut mentions: Vec<Mention<'g>> = names
             .into_iter()
             .filter(|m| self.types.contains(m.kind))
             .collect();

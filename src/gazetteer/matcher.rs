@@ -164,7 +164,6 @@ fn walk(
                 if candidates.len() > mark {
                     end = stem_end;
                 }
-                more = false;
             }
         }
         if candidates.len() > mark {

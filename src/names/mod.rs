@@ -1,0 +1,131 @@
+//! Rules for the names the gazetteers miss: people after titles, given names
+//! and initials, speakers and FRUS headings and signatures; places before
+//! geographic heads and after compass words; treaties by their heads; and
+//! organisations and events, found so that they block false places and people.
+//!
+//! Every rule proposes candidate mentions; [`crate::resolve`] settles them with
+//! the gazetteer's (longest span, then type priority, then the gazetteer's
+//! reading). Weak rules (speakers, headings, signatures, given names) never
+//! propose a span that overlaps a gazetteer place, treaty, organisation or event.
+
+mod lexicon;
+mod org;
+mod person;
+mod place;
+mod treaty;
+mod words;
+
+pub(crate) use lexicon::FAMILY_FIRST;
+pub(crate) use words::{words, Gap, Word, ALL_CAPS, CAP, INITIAL, POSSESSIVE};
+
+use crate::mention::{EntityType, Mention, Source};
+use lexicon::List;
+
+/// The rules' view of one chunk: its text, words, and the gazetteer's mentions.
+pub(crate) struct Chunk<'a, 'g> {
+    pub text: &'a str,
+    pub words: &'a [Word],
+    /// Gazetteer mentions of the chunk, in order of start.
+    pub gazetteer: &'a [Mention<'g>],
+}
+
+impl<'a, 'g> Chunk<'a, 'g> {
+    /// The word's text without an abbreviation's period or a possessive.
+    #[inline]
+    fn stem(&self, i: usize) -> &'a str {
+        self.words[i].stem(self.text)
+    }
+
+    /// The gazetteer mention that starts at byte `start`, if any.
+    fn gazetteer_at(&self, start: u32) -> Option<&'a Mention<'g>> {
+        let i = self.gazetteer.partition_point(|m| (m.start as u32) < start);
+        self.gazetteer.get(i).filter(|m| m.start as u32 == start)
+    }
+
+    /// The gazetteer mention that ends at byte `end`, if any.
+    fn gazetteer_ending_at(&self, end: u32) -> Option<&'a Mention<'g>> {
+        let i = self.gazetteer.partition_point(|m| (m.end as u32) < end);
+        self.gazetteer.get(i).filter(|m| m.end as u32 == end)
+    }
+
+    /// Whether a gazetteer mention of a type other than `allowed` overlaps `start..end`.
+    fn gazetteer_overlaps(&self, start: u32, end: u32, allowed: EntityType) -> bool {
+        let i = self.gazetteer.partition_point(|m| (m.end as u32) <= start);
+        self.gazetteer[i..]
+            .iter()
+            .take_while(|m| (m.start as u32) < end)
+            .any(|m| m.kind != allowed)
+    }
+
+    /// Whether a gazetteer mention of a type other than `allowed` overlaps
+    /// `start..end` other than strictly inside it (a weak rule may grow a
+    /// name around a place, "George Harwood", but not retype one, "Moscow said").
+    fn gazetteer_conflicts(&self, start: u32, end: u32, allowed: EntityType) -> bool {
+        let i = self.gazetteer.partition_point(|m| (m.end as u32) <= start);
+        self.gazetteer[i..]
+            .iter()
+            .take_while(|m| (m.start as u32) < end)
+            .any(|m| {
+                let inside = start <= m.start as u32
+                    && m.end as u32 <= end
+                    && (m.end - m.start) < (end - start) as usize;
+                m.kind != allowed && !inside
+            })
+    }
+
+    /// Whether word `i` is `word` exactly.
+    #[inline]
+    fn is(&self, i: usize, word: &str) -> bool {
+        i < self.words.len() && self.stem(i) == word
+    }
+
+    /// Whether word `i` is in `list`.
+    #[inline]
+    fn is_in(&self, i: usize, list: List) -> bool {
+        i < self.words.len() && self.words[i].roles & list.bit() != 0
+    }
+}
+
+/// Proposes the rule-based name mentions of a chunk into `out` (chunk offsets).
+pub(crate) fn find<'g>(c: &Chunk<'_, 'g>, out: &mut Vec<Mention<'g>>) {
+    person::find(c, out);
+    place::find(c, out);
+    treaty::find(c, out);
+    org::find(c, out);
+}
+
+fn push(out: &mut Vec<Mention<'_>>, kind: EntityType, start: u32, end: u32, rule: &'static str) {
+    out.push(Mention::new(
+        kind,
+        start as usize,
+        end as usize,
+        Source::Rule(rule),
+    ));
+}
+
+/// Walks back from word `last` over capitalised words joined by spaces or
+/// hyphens (at most `max` words) and returns the first word of the name, or
+/// None if word `last` cannot end one. A determiner that starts it ("The")
+/// is left out.
+fn name_before(c: &Chunk<'_, '_>, last: usize, max: usize) -> Option<usize> {
+    let w = &c.words;
+    if !w[last].has(CAP) || w[last].has(POSSESSIVE) && w[last].gap != Gap::Space {
+        return None;
+    }
+    let mut k = last;
+    while k > 0
+        && last - k + 1 < max
+        && matches!(w[k - 1].gap, Gap::Space | Gap::Hyphen)
+        && w[k - 1].has(CAP)
+        && !c.is_in(k - 1, List::Determiners)
+    {
+        k -= 1;
+    }
+    while k <= last && c.is_in(k, List::Determiners) {
+        k += 1;
+    }
+    (k <= last).then_some(k)
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,215 @@
+//! People by rule: a name after a title, a name of initials and a surname, a
+//! given name and a surname, a speaker before a reporting verb, a name in
+//! parentheses after an office (FRUS headings), and a name alone on its line
+//! (FRUS signatures).
+
+use super::lexicon::{given_names, List};
+use super::words::{Gap, ALL_CAPS, CAP, DOT, INITIAL, ORDINARY, POSSESSIVE};
+use super::{push, Chunk};
+use crate::mention::{EntityType, Mention};
+
+/// The last word of a person's name that starts at word `i`, if one does:
+/// capitalised name words, initials, particles ("de Gaulle") and hyphenated
+/// parts ("Chou En-lai", "Chiang Kai-shek"), ending in a name word.
+pub(super) fn name_from(c: &Chunk<'_, '_>, i: usize) -> Option<usize> {
+    let w = c.words;
+    let mut last = None;
+    let mut j = i;
+    while j < w.len() && j - i < 6 {
+        let word = w[j];
+        if c.is_in(j, List::Titles) || word.has(DOT) && !word.has(INITIAL) {
+            // "Minister of Pakistan Mr. D. Rusk": a title ends a name.
+            break;
+        }
+        let after_hyphen = j > i && w[j - 1].gap == Gap::Hyphen;
+        let name_word = word.is_name_word()
+            || after_hyphen && !word.has(INITIAL)
+            || word.has(CAP) && !word.has(ALL_CAPS) && word.gap == Gap::Hyphen;
+        let joiner = word.has(INITIAL)
+            || j > i && c.is_in(j, List::Particles) && j + 1 < w.len() && w[j + 1].is_name_word();
+        if name_word {
+            last = Some(j);
+        } else if !joiner {
+            break;
+        }
+        if word.has(POSSESSIVE) || !matches!(word.gap, Gap::Space | Gap::Hyphen) {
+            break;
+        }
+        j += 1;
+    }
+    // A hyphenated part may not end the name on its own start ("Sino-" alone).
+    last.filter(|&l| w[l].gap != Gap::Hyphen || l + 1 == w.len())
+}
+
+/// The end of a person span that ends at word `last` (before a possessive).
+fn end_of(c: &Chunk<'_, '_>, last: usize) -> u32 {
+    c.words[last].stem_end
+}
+
+/// Whether word `i` starts a fresh name (the word before it is not part of one).
+fn starts_name(c: &Chunk<'_, '_>, i: usize) -> bool {
+    i == 0 || {
+        let p = c.words[i - 1];
+        !(matches!(p.gap, Gap::Space | Gap::Hyphen) && (p.is_name_word() || p.has(INITIAL)))
+    }
+}
+
+pub(super) fn find<'g>(c: &Chunk<'_, 'g>, out: &mut Vec<Mention<'g>>) {
+    let w = c.words;
+    let given = given_names();
+    let mut i = 0;
+    while i < w.len() {
+        let word = w[i];
+        let lower_title = !word.has(CAP) && c.is_in(i, List::LowerTitles);
+        if !word.has(CAP) && !lower_title {
+            i += 1;
+            continue;
+        }
+        // A title: the name after it is a person, whatever else it may be.
+        if (lower_title || c.is_in(i, List::Titles)) && word.gap == Gap::Space {
+            let mut j = i + 1;
+            loop {
+                if c.is_in(j, List::Titles) && w[j - 1].gap == Gap::Space {
+                    j += 1;
+                } else if c.is(j, "of") && c.is_in(j + 1, List::TitleObjects) {
+                    j += 2;
+                    while c.is_in(j, List::TitleObjects) && w[j - 1].gap == Gap::Space {
+                        j += 1;
+                    }
+                } else {
+                    break;
+                }
+            }
+            if j < w.len() && w[j - 1].gap == Gap::Space {
+                if let Some(last) = name_from(c, j) {
+                    push(
+                        out,
+                        EntityType::Person,
+                        w[j].start,
+                        end_of(c, last),
+                        "person:title",
+                    );
+                    i = last + 1;
+                    continue;
+                }
+            }
+            i = j;
+            continue;
+        }
+        if word.has(ALL_CAPS) {
+            // "RICHARD HENRY LEE", "THOMAS JEFFERSON": a given name in capitals
+            // and a surname in capitals (signatures, headlines).
+            if let Some(last) = capitals_name(c, i) {
+                let (start, end) = (word.start, w[last].stem_end);
+                if !w[last].has(ORDINARY) && !c.gazetteer_overlaps(start, end, EntityType::Person) {
+                    push(
+                        out,
+                        EntityType::Person,
+                        word.start,
+                        w[last].stem_end,
+                        "person:capitals",
+                    );
+                }
+                i = last + 1;
+                continue;
+            }
+        }
+        if !starts_name(c, i) {
+            i += 1;
+            continue;
+        }
+        let Some(last) = name_from(c, i) else {
+            i += 1;
+            continue;
+        };
+        let (start, end) = (word.start, end_of(c, last));
+        let rule = if word.has(INITIAL) && last > i {
+            // "J. F. Dulles", "M. O. A. Baig": initials carry a surname.
+            Some("person:initials")
+        } else if last > i && word.is_name_word() && given.contains(c.stem(i).as_bytes()) {
+            Some("person:given-name")
+        } else if is_speaker(c, i, last) {
+            Some("person:speaker")
+        } else if is_heading_name(c, i, last) {
+            Some("person:heading")
+        } else if is_signature(c, i, last) {
+            Some("person:signature")
+        } else {
+            None
+        };
+        if let Some(rule) = rule {
+            let strong = rule == "person:initials";
+            if strong || !c.gazetteer_conflicts(start, end, EntityType::Person) {
+                push(out, EntityType::Person, start, end, rule);
+            }
+        }
+        i = last + 1;
+    }
+}
+
+/// "Groot describes", "Mr. Baig stated", "according to Rusk".
+fn is_speaker(c: &Chunk<'_, '_>, i: usize, last: usize) -> bool {
+    let w = c.words;
+    let before = i >= 2 && c.is(i - 2, "according") && c.is(i - 1, "to");
+    let after = w[last].gap == Gap::Space
+        && !w[last].has(POSSESSIVE)
+        && c.is_in(last + 1, List::ReportingVerbs);
+    before || after
+}
+
+/// "The Consul General at Hong Kong (McConaughy) to the Secretary of State".
+fn is_heading_name(c: &Chunk<'_, '_>, i: usize, last: usize) -> bool {
+    let w = c.words;
+    let text = c.text.as_bytes();
+    let (start, end) = (w[i].start as usize, w[last].end as usize);
+    i > 0
+        && last - i < 2
+        && start > 0
+        && text[start - 1] == b'('
+        && text.get(end) == Some(&b')')
+        && w[i - 1].has(CAP)
+}
+
+/// A name alone on its line: the signature of a telegram or memorandum.
+fn is_signature(c: &Chunk<'_, '_>, i: usize, last: usize) -> bool {
+    let w = c.words;
+    if last - i > 2 {
+        return false;
+    }
+    let text = c.text;
+    let (start, end) = (w[i].start as usize, w[last].end as usize);
+    if text[start..end].contains('\n') {
+        return false;
+    }
+    let line_start = text[..start].rfind('\n').map_or(0, |p| p + 1);
+    let line_end = text[end..].find('\n').map_or(text.len(), |p| end + p);
+    text[line_start..start].trim().is_empty() && text[end..line_end].trim().is_empty()
+}
+
+/// The last word of a name in capitals that starts with a given name at word `i`.
+fn capitals_name(c: &Chunk<'_, '_>, i: usize) -> Option<usize> {
+    let w = c.words;
+    let stem = c.stem(i);
+    if stem.len() < 3 || stem.len() > 16 || !stem.is_ascii() || w[i].gap != Gap::Space {
+        return None;
+    }
+    let mut title = [0u8; 16];
+    let title = &mut title[..stem.len()];
+    title.copy_from_slice(stem.as_bytes());
+    title[1..].make_ascii_lowercase();
+    if !given_names().contains(&*title) {
+        return None;
+    }
+    let mut last = None;
+    let mut j = i + 1;
+    while j < w.len() && j - i <= 3 && (w[j].has(ALL_CAPS) || w[j].has(INITIAL)) {
+        if w[j].has(ALL_CAPS) && c.stem(j).len() >= 2 {
+            last = Some(j);
+        }
+        if w[j].gap != Gap::Space {
+            break;
+        }
+        j += 1;
+    }
+    last
+}

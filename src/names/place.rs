@@ -1,0 +1,84 @@
+//! Places by rule: a name before a geographic head ("Fujian Province", "Yalu
+//! River"), a head with "of" before a name ("Gulf of Tonkin"), a prefix
+//! ("Mount Everest", "Lake Baikal"), a compass word before a known place
+//! ("Northeast China") and numbered lines ("the 38th parallel").
+
+use super::lexicon::List;
+use super::words::{Gap, ALL_CAPS, CAP, DIGIT};
+use super::{name_before, push, Chunk};
+use crate::mention::{EntityType, Mention};
+
+pub(super) fn find<'g>(c: &Chunk<'_, 'g>, out: &mut Vec<Mention<'g>>) {
+    let w = c.words;
+    for i in 0..w.len() {
+        let word = w[i];
+        if word.has(DIGIT) {
+            // "the 38th parallel"
+            let s = c.stem(i);
+            if i + 1 < w.len()
+                && word.gap == Gap::Space
+                && ["st", "nd", "rd", "th"].iter().any(|x| s.ends_with(x))
+                && s.len() <= 4
+                && (c.is(i + 1, "parallel") || c.is(i + 1, "Parallel"))
+            {
+                push(
+                    out,
+                    EntityType::Place,
+                    word.start,
+                    w[i + 1].end,
+                    "place:parallel",
+                );
+            }
+            continue;
+        }
+        if !word.has(CAP) || word.has(ALL_CAPS) {
+            continue;
+        }
+        if c.is_in(i, List::PlaceHeads) && i > 0 && w[i - 1].gap == Gap::Space {
+            if let Some(k) = name_before(c, i - 1, 3) {
+                if !c.is_in(k, List::Titles) {
+                    push(out, EntityType::Place, w[k].start, word.end, "place:head");
+                }
+            }
+        }
+        if c.is_in(i, List::PlaceHeadsOf) && word.gap == Gap::Space && c.is(i + 1, "of") {
+            if let Some(end) = capitalised_run(c, i + 2, 3) {
+                push(out, EntityType::Place, word.start, end, "place:head-of");
+            }
+        }
+        if c.is_in(i, List::PlacePrefixes) && word.gap == Gap::Space {
+            if let Some(end) = capitalised_run(c, i + 1, 2) {
+                push(out, EntityType::Place, word.start, end, "place:prefix");
+            }
+        }
+        if c.is_in(i, List::Compass) && word.gap == Gap::Space && i + 1 < w.len() {
+            if let Some(m) = c.gazetteer_at(w[i + 1].start) {
+                if m.kind == EntityType::Place {
+                    push(
+                        out,
+                        EntityType::Place,
+                        word.start,
+                        m.end as u32,
+                        "place:compass",
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// The end of a run of up to `max` capitalised words that starts at word `i`
+/// (a name after "Gulf of", "Mount").
+fn capitalised_run(c: &Chunk<'_, '_>, i: usize, max: usize) -> Option<u32> {
+    let w = c.words;
+    let mut end = None;
+    let mut j = i;
+    while j < w.len() && j - i < max && w[j].has(CAP) && !c.is_in(j, List::Determiners) {
+        end = Some(w[j].stem_end);
+        if w[j].gap != Gap::Space && w[j].gap != Gap::Hyphen {
+            break;
+        }
+        j += 1;
+    }
+    end
+}

@@ -1,0 +1,286 @@
+//! The word view the name rules read: each word of a chunk with its spelling
+//! class and what separates it from the next word, built once per chunk.
+
+use super::lexicon::{self, ordinary_words};
+use crate::text::{Token, TokenKind};
+
+/// Word starts with an upper-case letter.
+pub(crate) const CAP: u16 = 1;
+/// Word has letters and no lower-case letter ("US", "NATO").
+pub(crate) const ALL_CAPS: u16 = 2;
+/// A single capital letter followed by a period ("J."): the period is in the word.
+pub(crate) const INITIAL: u16 = 4;
+/// The word, in lower case, is an ordinary English word.
+pub(crate) const ORDINARY: u16 = 8;
+/// The word begins a sentence.
+pub(crate) const SENTENCE_START: u16 = 16;
+/// The word starts with a digit.
+pub(crate) const DIGIT: u16 = 32;
+/// A period directly follows the word and is part of it ("Mr.", "Gen.").
+pub(crate) const DOT: u16 = 64;
+/// The word ends in a possessive "'s".
+pub(crate) const POSSESSIVE: u16 = 128;
+
+/// What lies between a word and the next.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Gap {
+    /// Spaces, with at most one line break.
+    Space,
+    /// A hyphen with no space around it.
+    Hyphen,
+    /// A comma and spaces.
+    Comma,
+    /// Anything else, or the end of the chunk.
+    Break,
+}
+
+/// One word of a chunk.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Word {
+    pub start: u32,
+    /// End, including a period that belongs to an initial or abbreviation.
+    pub end: u32,
+    /// End without a possessive "'s".
+    pub stem_end: u32,
+    pub flags: u16,
+    pub gap: Gap,
+    /// The word lists the word is in (bits of [`super::lexicon::List`]).
+    pub roles: u32,
+}
+
+impl Word {
+    #[inline]
+    pub fn has(&self, flag: u16) -> bool {
+        self.flags & flag != 0
+    }
+    /// The word as written, without an abbreviation's period or a possessive.
+    #[inline]
+    pub fn stem<'t>(&self, text: &'t str) -> &'t str {
+        let end = if self.has(DOT) {
+            self.stem_end - 1
+        } else {
+            self.stem_end
+        };
+        &text[self.start as usize..end as usize]
+    }
+    /// A word that can be part of a name: a capital, not an ordinary word,
+    /// not an acronym.
+    #[inline]
+    pub fn is_name_word(&self) -> bool {
+        self.flags & (CAP | ORDINARY | ALL_CAPS | INITIAL) == CAP
+    }
+}
+
+/// Abbreviations that keep their period ("Mr.", "Gen."); other periods end sentences.
+const DOTTED_ABBREVIATIONS: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "St", "Gen", "Lt", "Col", "Maj", "Capt", "Adm", "Gov", "Sen", "Rep",
+    "Rev", "Hon", "Prof", "Amb", "Mme", "Mlle", "Messrs", "Jr", "Sr", "Mt", "Ft", "Sgt", "Brig",
+];
+
+/// Builds the words of a chunk from its tokens; `sentence_starts` are the
+/// chunk's sentence starts after the first (sorted).
+pub(crate) fn words(text: &str, tokens: &[Token], sentence_starts: &[u32], out: &mut Vec<Word>) {
+    out.clear();
+    let bytes = text.as_bytes();
+    let ordinary = ordinary_words();
+    let mut next_sentence = sentence_starts.iter().peekable();
+    let mut lower = [0u8; 32];
+    let mut i = 0;
+    while i < tokens.len() {
+        let t = tokens[i];
+        if t.kind != TokenKind::Word {
+            i += 1;
+            continue;
+        }
+        let (start, mut end) = (t.start, t.end);
+        let word = t.as_str(text);
+        let b0 = bytes[start as usize];
+        let first = if b0 < 0x80 {
+            b0 as char
+        } else {
+            word.chars().next().unwrap_or(' ')
+        };
+        let mut flags = 0u16;
+        if b0.is_ascii_uppercase() || b0 >= 0x80 && first.is_uppercase() {
+            flags |= CAP;
+        } else if b0.is_ascii_digit() {
+            flags |= DIGIT;
+        }
+        let mut sentence_start = start == 0;
+        while let Some(&&s) = next_sentence.peek() {
+            if s > start {
+                break;
+            }
+            sentence_start |= s == start;
+            next_sentence.next();
+        }
+        if sentence_start {
+            flags |= SENTENCE_START;
+        }
+        let mut stem_end = end;
+        for suffix in ["'s", "’s"] {
+            if word.len() > suffix.len() && word.ends_with(suffix) {
+                stem_end = end - suffix.len() as u32;
+                flags |= POSSESSIVE;
+            }
+        }
+        if flags & CAP != 0 {
+            if word.chars().all(|c| !c.is_lowercase()) && word.chars().any(char::is_alphabetic) {
+                flags |= ALL_CAPS;
+            }
+            let stem = &word[..(stem_end - start) as usize];
+            if stem.len() <= lower.len() && stem.is_ascii() {
+                let l = &mut lower[..stem.len()];
+                l.copy_from_slice(stem.as_bytes());
+                l.make_ascii_lowercase();
+                if ordinary.contains(&*l) {
+                    flags |= ORDINARY;
+                }
+            }
+            let dot_follows = bytes.get(end as usize) == Some(&b'.');
+            if dot_follows
+                && ((word.len() == 1 && first.is_ascii_uppercase())
+                    || DOTTED_ABBREVIATIONS.contains(&word)
+                    || flags & ALL_CAPS != 0 && word.contains('.'))
+            {
+                flags |= DOT;
+                if word.len() == 1 {
+                    flags |= INITIAL;
+                    flags &= !ALL_CAPS;
+                }
+                end += 1;
+                stem_end = end;
+            }
+        }
+        // The gap to the next word.
+        let mut j = i + 1;
+        if flags & DOT != 0 {
+            j += 1; // the period token
+        }
+        let gap = gap_after(text, tokens, j);
+        out.push(Word {
+            start,
+            end,
+            stem_end,
+            flags,
+            gap,
+            roles: 0,
+        });
+        i = j;
+    }
+    // No name runs into the next sentence (which is also where a long
+    // document may be cut into chunks).
+    for k in 1..out.len() {
+        if out[k].flags & SENTENCE_START != 0 {
+            out[k - 1].gap = Gap::Break;
+        }
+    }
+    // The rules look words up in their lists only at and next to capitalised
+    // words: only those are looked up.
+    for k in 0..out.len() {
+        let near_cap = out[k].flags & CAP != 0
+            || k > 0 && out[k - 1].flags & CAP != 0
+            || k + 1 < out.len() && out[k + 1].flags & CAP != 0;
+        if near_cap {
+            let w = out[k];
+            let end = if w.flags & DOT != 0 {
+                w.stem_end - 1
+            } else {
+                w.stem_end
+            };
+            out[k].roles = lexicon::roles(&bytes[w.start as usize..end as usize]);
+        }
+    }
+}
+
+/// The gap that starts at token `j` (after a word).
+fn gap_after(text: &str, tokens: &[Token], mut j: usize) -> Gap {
+    // The common case: one space, then a word.
+    if j + 1 < tokens.len()
+        && tokens[j].kind == TokenKind::Space
+        && tokens[j].end - tokens[j].start == 1
+        && tokens[j + 1].kind == TokenKind::Word
+        && text.as_bytes()[tokens[j].start as usize] == b' '
+    {
+        return Gap::Space;
+    }
+    let mut gap = Gap::Space;
+    let mut spaced = false;
+    while j < tokens.len() {
+        let t = tokens[j];
+        let s = t.as_str(text);
+        match t.kind {
+            TokenKind::Word => {
+                return if spaced || gap != Gap::Space {
+                    gap
+                } else {
+                    Gap::Break
+                }
+            }
+            TokenKind::Space => {
+                if s.bytes().filter(|&b| b == b'\n').count() > 1 || gap == Gap::Hyphen {
+                    return Gap::Break;
+                }
+                spaced = true;
+            }
+            TokenKind::Punct => {
+                gap = match (s, gap, spaced) {
+                    ("-" | "\u{2010}" | "\u{2011}", Gap::Space, false) => Gap::Hyphen,
+                    (",", Gap::Space, false) => Gap::Comma,
+                    _ => return Gap::Break,
+                };
+            }
+        }
+        j += 1;
+    }
+    Gap::Break
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::{sentence_starts, tokenize};
+
+    fn view(text: &str) -> Vec<(String, u16, Gap)> {
+        let mut toks = Vec::new();
+        tokenize(text, &mut toks);
+        let mut starts = Vec::new();
+        sentence_starts(text, &mut starts);
+        let mut ws = Vec::new();
+        words(text, &toks, &starts, &mut ws);
+        ws.iter()
+            .map(|w| {
+                (
+                    text[w.start as usize..w.end as usize].to_string(),
+                    w.flags,
+                    w.gap,
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn initials_and_abbreviations_keep_their_period_and_gaps_are_classified() {
+        let v = view("Mr. J. F. Dulles, Kim Il-sung's aide. The end");
+        let words: Vec<&str> = v.iter().map(|(w, _, _)| w.as_str()).collect();
+        assert_eq!(
+            words,
+            ["Mr.", "J.", "F.", "Dulles", "Kim", "Il", "sung's", "aide", "The", "end"]
+        );
+        assert!(v[1].1 & INITIAL != 0 && v[0].1 & DOT != 0 && v[0].1 & INITIAL == 0);
+        assert_eq!(v[3].2, Gap::Comma);
+        assert_eq!(v[5].2, Gap::Hyphen);
+        assert_eq!(v[7].2, Gap::Break);
+        assert!(v[8].1 & SENTENCE_START != 0 && v[8].1 & ORDINARY != 0);
+        assert!(v[0].1 & SENTENCE_START != 0);
+    }
+
+    #[test]
+    fn acronyms_possessives_and_line_breaks() {
+        let v = view("NATO and Stalin’s\n\nRusk");
+        assert!(v[0].1 & ALL_CAPS != 0);
+        assert!(v[2].1 & POSSESSIVE != 0);
+        assert_eq!(v[2].2, Gap::Break);
+        assert_eq!(v[1].2, Gap::Space);
+    }
+}
