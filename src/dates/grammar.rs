@@ -7,7 +7,7 @@
 //! says everything, otherwise a partial expression that the document pass
 //! ([`super::Anchor`]) completes from the document date or the narrative.
 
-use super::lexicon::{self, DECADE_WORD, MONTH, NUMBER_WORD, ORDINAL, SEASON, WEEKDAY};
+use super::lexicon::{self, DECADE_WORD, MONTH, NAMED_DAY, NUMBER_WORD, ORDINAL, SEASON, WEEKDAY};
 use super::value::{DateInfo, Day, Mod, Period, Season, Timex};
 use regex::{CaptureLocations, Regex};
 use regex_automata::meta;
@@ -190,15 +190,15 @@ impl DateGrammar {
             // (the)? Day (of)? Month
             format!(r"{B}(?:the{SP})?(?P<d9>[0-9]{{1,2}}){ORD_SUFFIX}{SP}(?:of{SP})?(?P<m9>{MONTH})"),
             // Season (of)? Year(–Year)?
-            format!(r"{B}(?P<s10>{SEASON}){SP}(?:of{SP})?(?P<y10>{year})(?:{DASH}(?P<y10b>[0-9]{{2}}|{year}))?{B}"),
+            format!(r"{B}(?:[Tt]he{SP})?(?P<s10>{SEASON}){SP}(?:of{SP})?(?P<y10>{year})(?:{DASH}(?P<y10b>[0-9]{{2}}|{year}))?{B}"),
             // Decades
             format!(r"{B}(?:[Tt]he{SP}(?:(?P<dmod>early|mid|late|middle)[- ]?)?)?(?P<dec>[12][0-9]{{2}}0)['’]?s{B}"),
             format!(r"(?:[Tt]he{SP}(?:(?P<dmod2>early|mid|late|middle)[- ]?)?)['’](?P<dec2>[0-9]0)s{B}"),
             format!(r"{B}[Tt]he{SP}(?:(?P<dmod3>early|mid|late|middle)[- ]?)?(?P<decw>{DECADE_WORD}){B}"),
             // Centuries
-            format!(r"{B}(?:[Tt]he{SP})?(?:(?P<cmod>early|mid|late|middle)[- ]?)?(?:(?P<cn>[0-9]{{1,2}})(?:st|nd|rd|th)|(?P<cw>{ORDINAL})){SP}[Cc]entury(?:{SP}(?P<cera>BC|B\.C\.|BCE|AD|A\.D\.))?"),
+            format!(r"{B}(?:[Tt]he{SP})?(?:(?P<cmod>early|mid|late|middle)[- ]?)?(?:(?P<cn>[0-9]{{1,2}})(?:st|nd|rd|th)|(?P<cw>{ORDINAL})){SP}[Cc]entury(?:{SP}(?P<cera>BCE|B\.C\.E\.|BC|B\.C\.|AD|A\.D\.|CE|C\.E\.))?"),
             // Years with an era
-            format!(r"{B}(?P<ey>[0-9]{{1,4}}){SP}?(?P<era>BC|B\.C\.|BCE|B\.C\.E\.|AD|A\.D\.|CE|C\.E\.)"),
+            format!(r"{B}(?P<ey>[0-9]{{1,4}}){SP}?(?P<era>BCE|B\.C\.E\.|BC|B\.C\.|AD|A\.D\.|CE|C\.E\.)"),
             format!(r"{B}(?P<era2>AD|A\.D\.){SP}?(?P<ey2>[0-9]{{1,4}}){B}"),
             // Year–Year, Year–YY, Year/YY
             format!(r"{B}(?P<yr1>{year})(?:{DASH}|/)(?P<yr2>{year}|[0-9]{{2}}){B}"),
@@ -210,6 +210,8 @@ impl DateGrammar {
             format!(r"{B}(?P<rel>(?:[Tt]he{SP})?(?P<rdir>following|next|previous|preceding|same|[Tt]hat|[Tt]his|[Ll]ast|[Nn]ext){SP}(?P<runit>day|week|month|year|decade)){B}"),
             format!(r"{B}(?P<ago>(?P<anum>{NUMBER_WORD}|[0-9]{{1,3}}){SP}(?P<aunit>days?|weeks?|months?|years?|decades?){SP}(?P<adir>later|earlier|ago|afterwards?|before)){B}"),
             format!(r"{B}(?P<now>[Tt]oday|[Nn]ow|[Yy]esterday|[Tt]omorrow){B}"),
+            // Named days: with a year, or resolved like "June 25"
+            format!(r"{B}(?P<named>{NAMED_DAY})(?:,?{SP}(?:of{SP})?(?P<ny>{year}){B})?"),
             // Month alone
             r"(?-u:\b)(?P<mo>January|February|March|April|May|June|July|August|September|October|November|December)(?-u:\b)".to_string(),
         ];
@@ -630,6 +632,22 @@ fn read(caps: &Groups<'_>, text: &str) -> Option<(DateExpr, &'static str)> {
             _ => Some((DateExpr::Present, "date:present")),
         };
     }
+    if let Some(named) = caps.name("named") {
+        let (year, month, day) = lexicon::named_day(named.as_str())?;
+        return Some(match (year, num::<i32>(caps, "ny")) {
+            (Some(y), _) | (None, Some(y)) => {
+                (abs(Period::Day(Day::new(y, month, day)?)), "date:named-day")
+            }
+            (None, None) => (
+                DateExpr::MonthDay {
+                    month,
+                    day,
+                    modifier: None,
+                },
+                "date:named-day",
+            ),
+        });
+    }
     if let Some(mo) = caps.name("mo") {
         let month = lexicon::month_number(mo.as_str())?;
         if !month_alone_context(text, m.start(), m.end(), mo.as_str()) {
@@ -823,15 +841,31 @@ fn not_a_year_context(text: &str, start: usize, end: usize) -> bool {
     if before.ends_with(['$', '£', '#', '№', '§']) {
         return true;
     }
-    let prev_word = before
-        .rsplit(|c: char| !c.is_alphanumeric())
-        .next()
-        .unwrap_or("")
-        .to_ascii_lowercase();
+    // "No. 1950", "Vol. 1951": the abbreviation's period is not a boundary.
+    let stem = before.strip_suffix('.').unwrap_or(before);
+    let mut words = stem.rsplit(|c: char| !c.is_alphanumeric());
+    let prev_word = words.next().unwrap_or("").to_ascii_lowercase();
     let prev_gap = &text[start - (text[..start].len() - before.len())..start];
+    let approximate = matches!(
+        prev_word.as_str(),
+        "about" | "around" | "approximately" | "some"
+    );
+    // "in about 1890" is a year; "about 1890 troops" a number.
+    let dated = approximate
+        && stem[..stem.len() - prev_word.len()]
+            .trim_end()
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .is_some_and(|w| {
+                matches!(
+                    w.to_ascii_lowercase().as_str(),
+                    "in" | "by" | "until" | "since" | "from" | "to" | "till" | "after" | "before"
+                )
+            });
     if !prev_gap.contains('\n')
         && NOT_YEAR_BEFORE.contains(&prev_word.as_str())
         && !before.ends_with(',')
+        && !dated
     {
         return true;
     }
@@ -845,7 +879,20 @@ fn not_a_year_context(text: &str, start: usize, end: usize) -> bool {
         .take_while(|c| c.is_alphanumeric())
         .collect::<String>()
         .to_ascii_lowercase();
-    NOT_YEAR_AFTER.contains(&next_word.as_str())
+    if NOT_YEAR_AFTER.contains(&next_word.as_str()) {
+        return true;
+    }
+    // A street address: "1600 Pennsylvania Avenue".
+    let mut next_words = after.split_whitespace();
+    let (w1, w2) = (
+        next_words.next().unwrap_or(""),
+        next_words.next().unwrap_or(""),
+    );
+    w1.starts_with(|c: char| c.is_uppercase())
+        && matches!(
+            w2.trim_end_matches(|c: char| !c.is_alphanumeric()),
+            "Avenue" | "Street" | "Road" | "Boulevard" | "Lane" | "Place" | "Square" | "Ave" | "St"
+        )
 }
 
 /// Whether "June 25" is followed by a unit ("May 5 divisions" is no date).
@@ -895,6 +942,12 @@ fn month_alone_context(text: &str, start: usize, end: usize, word: &str) -> bool
     );
     if word == "May" {
         let next = text[end..].trim_start();
+        if matches!(
+            prev_word.as_str(),
+            "in" | "during" | "since" | "until" | "early" | "late" | "mid" | "mid-"
+        ) {
+            return true;
+        }
         return ok_prev
             && prev_word != "and"
             && prev_word != "or"

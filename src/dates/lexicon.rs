@@ -135,3 +135,32 @@ pub fn roman_month(s: &str) -> Option<u8> {
     ];
     R.iter().position(|r| *r == s).map(|p| p as u8 + 1)
 }
+
+/// Days known by name (a regex alternation). Fixed dates only: movable feasts
+/// (Easter) would need a calendar computation the grammar does not do.
+pub const NAMED_DAY: &str = r"Christmas(?:[ \t]+(?:Day|Eve))?|New[ \t]+Year['’]s[ \t]+(?:Day|Eve)|Independence[ \t]+Day|Bastille[ \t]+Day|Armistice[ \t]+Day|Veterans[ \t]+Day|V-?E[ \t]+Day|V-?J[ \t]+Day|D-Day|Pearl[ \t]+Harbor[ \t]+Day";
+
+/// The date of a named day: (year if the day names one, month, day).
+/// V-E Day is 8 May 1945; V-J Day is 2 September 1945 (the surrender
+/// signing, the date the United States observes); D-Day is 6 June 1944.
+pub fn named_day(name: &str) -> Option<(Option<i32>, u8, u8)> {
+    let n: String = name
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .replace('’', "'");
+    Some(match n.as_str() {
+        "Christmas" | "Christmas Day" => (None, 12, 25),
+        "Christmas Eve" => (None, 12, 24),
+        "New Year's Day" => (None, 1, 1),
+        "New Year's Eve" => (None, 12, 31),
+        "Independence Day" => (None, 7, 4),
+        "Bastille Day" => (None, 7, 14),
+        "Armistice Day" | "Veterans Day" => (None, 11, 11),
+        "Pearl Harbor Day" => (None, 12, 7),
+        "V-E Day" | "VE Day" => (Some(1945), 5, 8),
+        "V-J Day" | "VJ Day" => (Some(1945), 9, 2),
+        "D-Day" => (Some(1944), 6, 6),
+        _ => return None,
+    })
+}

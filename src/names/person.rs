@@ -26,7 +26,7 @@ pub(super) fn name_from(c: &Chunk<'_, '_>, i: usize) -> Option<usize> {
             || after_hyphen && !word.has(INITIAL)
             || word.has(CAP) && !word.has(ALL_CAPS) && word.gap == Gap::Hyphen;
         let joiner = word.has(INITIAL)
-            || j > i && c.is_in(j, List::Particles) && j + 1 < w.len() && w[j + 1].is_name_word();
+            || c.is_in(j, List::Particles) && j + 1 < w.len() && w[j + 1].is_name_word();
         if name_word {
             last = Some(j);
         } else if !joiner {
