@@ -126,4 +126,3 @@ fn name_before(c: &Chunk<'_, '_>, last: usize, max: usize) -> Option<usize> {
     }
     (k <= last).then_some(k)
 }
-
