@@ -48,12 +48,17 @@ impl<'a, 'g> Chunk<'a, 'g> {
         self.gazetteer.get(i).filter(|m| m.end as u32 == end)
     }
 
-    /// Whether a gazetteer mention of a type other than `allowed` overlaps `start..end`.
-    fn gazetteer_overlaps(&self, start: u32, end: u32, allowed: EntityType) -> bool {
+    /// The gazetteer mentions that overlap `start..end`.
+    fn gazetteer_overlapping(&self, start: u32, end: u32) -> impl Iterator<Item = &'a Mention<'g>> {
         let i = self.gazetteer.partition_point(|m| (m.end as u32) <= start);
         self.gazetteer[i..]
             .iter()
-            .take_while(|m| (m.start as u32) < end)
+            .take_while(move |m| (m.start as u32) < end)
+    }
+
+    /// Whether a gazetteer mention of a type other than `allowed` overlaps `start..end`.
+    fn gazetteer_overlaps(&self, start: u32, end: u32, allowed: EntityType) -> bool {
+        self.gazetteer_overlapping(start, end)
             .any(|m| m.kind != allowed)
     }
 
@@ -61,16 +66,12 @@ impl<'a, 'g> Chunk<'a, 'g> {
     /// `start..end` other than strictly inside it (a weak rule may grow a
     /// name around a place, "George Harwood", but not retype one, "Moscow said").
     fn gazetteer_conflicts(&self, start: u32, end: u32, allowed: EntityType) -> bool {
-        let i = self.gazetteer.partition_point(|m| (m.end as u32) <= start);
-        self.gazetteer[i..]
-            .iter()
-            .take_while(|m| (m.start as u32) < end)
-            .any(|m| {
-                let inside = start <= m.start as u32
-                    && m.end as u32 <= end
-                    && (m.end - m.start) < (end - start) as usize;
-                m.kind != allowed && !inside
-            })
+        self.gazetteer_overlapping(start, end).any(|m| {
+            let inside = start <= m.start as u32
+                && m.end as u32 <= end
+                && (m.end - m.start) < (end - start) as usize;
+            m.kind != allowed && !inside
+        })
     }
 
     /// Whether word `i` is `word` exactly.

@@ -41,11 +41,6 @@ pub(super) fn name_from(c: &Chunk<'_, '_>, i: usize) -> Option<usize> {
     last.filter(|&l| w[l].gap != Gap::Hyphen || l + 1 == w.len())
 }
 
-/// The end of a person span that ends at word `last` (before a possessive).
-fn end_of(c: &Chunk<'_, '_>, last: usize) -> u32 {
-    c.words[last].stem_end
-}
-
 /// Whether word `i` starts a fresh name (the word before it is not part of one).
 fn starts_name(c: &Chunk<'_, '_>, i: usize) -> bool {
     i == 0 || {
@@ -86,7 +81,7 @@ pub(super) fn find<'g>(c: &Chunk<'_, 'g>, out: &mut Vec<Mention<'g>>) {
                         out,
                         EntityType::Person,
                         w[j].start,
-                        end_of(c, last),
+                        w[last].stem_end,
                         "person:title",
                     );
                     i = last + 1;
@@ -102,13 +97,7 @@ pub(super) fn find<'g>(c: &Chunk<'_, 'g>, out: &mut Vec<Mention<'g>>) {
             if let Some(last) = capitals_name(c, i) {
                 let (start, end) = (word.start, w[last].stem_end);
                 if !w[last].has(ORDINARY) && !c.gazetteer_overlaps(start, end, EntityType::Person) {
-                    push(
-                        out,
-                        EntityType::Person,
-                        word.start,
-                        w[last].stem_end,
-                        "person:capitals",
-                    );
+                    push(out, EntityType::Person, start, end, "person:capitals");
                 }
                 i = last + 1;
                 continue;
@@ -122,7 +111,7 @@ pub(super) fn find<'g>(c: &Chunk<'_, 'g>, out: &mut Vec<Mention<'g>>) {
             i += 1;
             continue;
         };
-        let (start, end) = (word.start, end_of(c, last));
+        let (start, end) = (word.start, w[last].stem_end);
         let rule = if word.has(INITIAL) && last > i {
             // "J. F. Dulles", "M. O. A. Baig": initials carry a surname.
             Some("person:initials")
@@ -181,9 +170,22 @@ fn is_signature(c: &Chunk<'_, '_>, i: usize, last: usize) -> bool {
     if text[start..end].contains('\n') {
         return false;
     }
-    let line_start = text[..start].rfind('\n').map_or(0, |p| p + 1);
-    let line_end = text[end..].find('\n').map_or(text.len(), |p| end + p);
-    text[line_start..start].trim().is_empty() && text[end..line_end].trim().is_empty()
+    // The line holds only the name: up to the words around it there are line
+    // breaks with nothing but white space between them and the name. (Looking
+    // no further than those words keeps this cheap on a chunk with few breaks.)
+    let before = &text[if i > 0 { w[i - 1].end as usize } else { 0 }..start];
+    let after = &text[end..w.get(last + 1).map_or(text.len(), |n| n.start as usize)];
+    let line_before = match before.rfind('\n') {
+        Some(p) => &before[p + 1..],
+        None if i == 0 => before,
+        None => return false,
+    };
+    let line_after = match after.find('\n') {
+        Some(p) => &after[..p],
+        None if last + 1 == w.len() => after,
+        None => return false,
+    };
+    line_before.trim().is_empty() && line_after.trim().is_empty()
 }
 
 /// The last word of a name in capitals that starts with a given name at word `i`.
