@@ -9,7 +9,7 @@ use crate::names;
 use crate::resolve::{
     gazetteer_mentions, loose_words, place, settle_names, ChunkFindings, DocumentState,
 };
-use crate::text::{chunk_ends, sentence_starts, tokenize};
+use crate::text::{chunk_ends, count_chars, sentence_starts, tokenize};
 use rayon::prelude::*;
 use std::path::Path;
 
@@ -172,7 +172,11 @@ impl Extractor {
 
     /// Runs every recogniser over one chunk (chunk-relative offsets).
     pub fn recognise(&self, text: &str) -> ChunkFindings<'_> {
-        let mut findings = ChunkFindings::default();
+        let mut findings = ChunkFindings {
+            chars: count_chars(text.as_bytes()),
+            line_breaks: memchr::memchr_iter(b'\n', text.as_bytes()).count() as u64,
+            ..ChunkFindings::default()
+        };
         sentence_starts(text, &mut findings.sentence_starts);
         let mut tokens = Vec::new();
         tokenize(text, &mut tokens);

@@ -55,17 +55,23 @@ const PERSON_CUES: &[&str] = &[
 /// the curated files come first (a curated "Stalin" beats GeoNames' old name
 /// of Donetsk).
 pub(crate) fn pick_candidate(text: &str, start: usize, cands: &[(Candidate, EntityType)]) -> usize {
-    let before = text[..start].trim_end().trim_end_matches('.');
-    let prev = before
-        .rsplit(|c: char| !c.is_alphanumeric())
-        .next()
-        .unwrap_or("");
+    // "Gen. Washington": a title's period does not separate it.
+    let prev = word_before(text[..start].trim_end().trim_end_matches('.'));
     if PERSON_CUES.contains(&prev) {
         if let Some(p) = cands.iter().position(|(_, t)| *t == EntityType::Person) {
             return p;
         }
     }
     0
+}
+
+/// The word (letters and digits) that `before` ends with, or "" if it ends
+/// in another character.
+fn word_before(before: &str) -> &str {
+    before
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("")
 }
 
 /// Turns gazetteer hits into name mentions (chunk-relative offsets).
@@ -164,6 +170,10 @@ pub struct ChunkFindings<'g> {
     /// Capitalised words outside every name (without a possessive): where a
     /// surname of a person named elsewhere in the document may stand.
     pub loose: Vec<(u32, u32)>,
+    /// Code points in the chunk (counted where chunks run in parallel).
+    pub chars: u64,
+    /// Line breaks in the chunk.
+    pub line_breaks: u64,
 }
 
 /// Collects the capitalised words of a chunk that no name covers.
@@ -312,16 +322,12 @@ impl DocumentState {
             let surface = &text[m.start..m.end];
             match m.kind {
                 EntityType::Person => self.people.learn(surface, m),
-                EntityType::Place if !surface.contains(char::is_whitespace) => {
-                    let prev = text[..m.start]
-                        .trim_end()
-                        .rsplit(|c: char| !c.is_alphabetic())
-                        .next()
-                        .unwrap_or("");
-                    if !LOCATIVES.contains(&prev) {
-                        if let Some(p) = self.people.mention(surface, m.start, m.end) {
-                            *m = p;
-                        }
+                EntityType::Place
+                    if !surface.contains(char::is_whitespace)
+                        && !LOCATIVES.contains(&word_before(text[..m.start].trim_end())) =>
+                {
+                    if let Some(p) = self.people.mention(surface, m.start, m.end) {
+                        *m = p;
                     }
                 }
                 _ => {}
@@ -374,9 +380,8 @@ impl DocumentState {
                 mentions.push(m);
             }
         }
-        let bytes = text.as_bytes();
-        self.chars += count_chars(bytes);
-        self.line += memchr::memchr_iter(b'\n', bytes).count() as u64;
+        self.chars += findings.chars;
+        self.line += findings.line_breaks;
         self.sentence += findings.sentence_starts.len() as u64 + 1;
         self.byte += text.len();
         (start, mentions, findings.sentence_starts)
