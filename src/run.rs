@@ -166,8 +166,9 @@ fn run_inner<W: Write>(
     Ok(())
 }
 
-/// Encodes the entities of one document. A bug that panics on one document
-/// is reported with its id and costs only that document (exit code 1).
+/// Encodes the entities of one document (in pieces, see [`encode_entities`]).
+/// A bug that panics on one document is reported with its id and costs only
+/// that document (exit code 1).
 fn encode_doc(
     job: &Job,
     ex: &Extractor,
@@ -175,7 +176,7 @@ fn encode_doc(
     id: &str,
     text: &str,
     date: Option<Day>,
-) -> Piece {
+) -> Vec<Piece> {
     let date = date.or(job.reference_date);
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         let entities = ex.extract(text, date);
@@ -190,7 +191,8 @@ fn encode_doc(
 }
 
 /// Encodes the entities of (a part starting at byte `base` of) one document
-/// as one piece of output; a long list is encoded in parallel parts.
+/// as pieces of output for the [`Sink`], which joins them; a long list is
+/// encoded in parallel parts.
 fn encode_entities(
     format: Format,
     id: &str,
@@ -198,7 +200,7 @@ fn encode_entities(
     base: usize,
     entities: &[Entity<'_>],
     date: Option<Day>,
-) -> Piece {
+) -> Vec<Piece> {
     const PER_TASK: usize = 4096;
     let encode_part = |part: &[Entity<'_>]| {
         let mut piece = Vec::with_capacity(part.len() * 320);
@@ -210,17 +212,9 @@ fn encode_entities(
         piece
     };
     if entities.len() <= PER_TASK {
-        return encode_part(entities);
+        return vec![encode_part(entities)];
     }
-    let parts: Vec<Piece> = entities.par_chunks(PER_TASK).map(encode_part).collect();
-    let mut piece = Vec::with_capacity(parts.iter().map(|p| p.len() + 2).sum());
-    for (i, p) in parts.iter().enumerate() {
-        if i > 0 && format == Format::Json {
-            piece.extend_from_slice(b",\n");
-        }
-        piece.extend_from_slice(p);
-    }
-    piece
+    entities.par_chunks(PER_TASK).map(encode_part).collect()
 }
 
 /// Processes a batch of files in parallel and writes their records in order.
@@ -265,7 +259,7 @@ fn flush_files<W: Write>(
                     path.display()
                 ));
             }
-            vec![encode_doc(job, ex, rep, id, &text, None)]
+            encode_doc(job, ex, rep, id, &text, None)
         })
         .collect();
     batch.clear();
@@ -293,7 +287,7 @@ fn jsonl_pieces(
         .map(|(i, l)| (i + 1, l))
         .filter(|(_, l)| !l.trim().is_empty())
         .collect();
-    lines
+    let pieces: Vec<Vec<Piece>> = lines
         .par_iter()
         .map(
             |&(n, line)| match input::parse_line(line, || format!("{file}:{n}")) {
@@ -304,7 +298,8 @@ fn jsonl_pieces(
                 }
             },
         )
-        .collect()
+        .collect();
+    pieces.into_iter().flatten().collect()
 }
 
 fn jsonl_docs<W: Write>(
@@ -336,8 +331,9 @@ fn stream_text<W: Write, R: Read>(
     while let Some(text) = stream.next_piece()? {
         entities.clear();
         ex.extract_chunks(&text, &mut doc, &mut entities);
-        let piece = encode_entities(job.format, "-", &text, base, &entities, job.reference_date);
-        sink.write_piece(&piece)?;
+        for piece in encode_entities(job.format, "-", &text, base, &entities, job.reference_date) {
+            sink.write_piece(&piece)?;
+        }
         base += text.len();
     }
     if stream.lossy {

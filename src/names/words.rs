@@ -182,13 +182,7 @@ pub(crate) fn words(text: &str, tokens: &[Token], sentence_starts: &[u32], out: 
             || k > 0 && out[k - 1].flags & CAP != 0
             || k + 1 < out.len() && out[k + 1].flags & CAP != 0;
         if near_cap {
-            let w = out[k];
-            let end = if w.flags & DOT != 0 {
-                w.stem_end - 1
-            } else {
-                w.stem_end
-            };
-            out[k].roles = lexicon::roles(&bytes[w.start as usize..end as usize]);
+            out[k].roles = lexicon::roles(out[k].stem(text).as_bytes());
         }
     }
 }
