@@ -60,7 +60,8 @@ pub(super) fn find<'g>(c: &Chunk<'_, 'g>, out: &mut Vec<Mention<'g>>) {
     }
     // "Government of the United States", "Govt Tib"
     for (g, word) in w.iter().enumerate() {
-        if !(c.is(g, "Government") || c.is(g, "Govt")) || word.gap != Gap::Space {
+        let government = c.is_in(g, List::OrgHeads) && (c.is(g, "Government") || c.is(g, "Govt"));
+        if !government || word.gap != Gap::Space {
             continue;
         }
         let mut j = g + 1;
