@@ -192,7 +192,9 @@ impl Extractor {
             words: &words,
             gazetteer: &gazetteer,
         };
-        names::find(&chunk, &mut findings.names);
+        let mut blocked = Vec::new();
+        names::find(&chunk, &mut findings.names, &mut blocked);
+        drop_blocked_places(&mut gazetteer, &blocked);
         findings.names.append(&mut gazetteer);
         settle_names(&mut findings.names);
         loose_words(text, &words, &findings.names, &mut findings.loose);
@@ -204,6 +206,19 @@ impl Extractor {
 
 /// Drops the names that lie wholly inside a date ("March" the town in
 /// "March 12, 1947"): both lists are in order of start.
+/// Drops the gazetteer places that overlap a blocked span (a ship's name, a
+/// given name used as one); `blocked` is in order and does not overlap.
+fn drop_blocked_places(gazetteer: &mut Vec<crate::Mention<'_>>, blocked: &[(u32, u32)]) {
+    if blocked.is_empty() {
+        return;
+    }
+    gazetteer.retain(|m| {
+        let i = blocked.partition_point(|&(_, e)| e as usize <= m.start);
+        m.kind != crate::EntityType::Place
+            || blocked.get(i).is_none_or(|&(s, _)| s as usize >= m.end)
+    });
+}
+
 fn drop_names_inside_dates(names: &mut Vec<crate::Mention<'_>>, dates: &[crate::dates::DateMatch]) {
     if dates.is_empty() {
         return;

@@ -192,7 +192,12 @@ fn spelling_flags(alias: &str) -> u32 {
     let letters = alias.chars().filter(|c| c.is_alphabetic()).count();
     if letters >= 2 && !alias.chars().any(char::is_lowercase) {
         flags |= ACRONYM;
-        if alias.contains('.') {
+        // "U.S." (a period inside a word), not "U. S." (initials apart).
+        if alias
+            .as_bytes()
+            .windows(2)
+            .any(|p| p[0] == b'.' && p[1].is_ascii_alphabetic())
+        {
             flags |= DOTTED;
         }
     }

@@ -6,6 +6,8 @@ use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
+use crate::text::GIVEN_NAME_ABBREVIATIONS;
+
 /// First names of the Office of the Historian persons (`scripts/build_gazetteers.py`).
 static GIVEN_NAMES: &str = include_str!("../../gazetteers/given-names.txt");
 /// Words written in lower case at least five times in the corpus.
@@ -47,7 +49,11 @@ fn word_set(list: &'static str) -> WordSet {
 /// Given names, as written ("Arthur").
 pub(crate) fn given_names() -> &'static WordSet {
     static SET: OnceLock<WordSet> = OnceLock::new();
-    SET.get_or_init(|| word_set(GIVEN_NAMES))
+    SET.get_or_init(|| {
+        let mut set = word_set(GIVEN_NAMES);
+        set.extend(GIVEN_NAME_ABBREVIATIONS.iter().map(|a| a.as_bytes()));
+        set
+    })
 }
 
 /// Ordinary English words, in lower case ("government", "river"), with the
@@ -499,7 +505,84 @@ pub(crate) const PLACE_HEADS: &[&str] = &[
     "Avenue",
     "Road",
     "Square",
-    "street",
+];
+
+/// Lower-case heads after a capitalised name that make it a place, as older
+/// newspapers write them ("Putnam county", "the James river").
+pub(crate) const LOWER_PLACE_HEADS: &[&str] = &[
+    "county", "river", "township", "parish", "creek", "street", "avenue",
+];
+
+/// Heads before "of" that make an organisation of a place's name ("University
+/// of Idaho", "Bank of England"): the place inside is not a place mention.
+pub(crate) const ORG_HEADS_OF: &[&str] = &[
+    "Government",
+    "Govt",
+    "University",
+    "College",
+    "Bank",
+    "Church",
+    "Museum",
+    "Institute",
+    "Academy",
+    "Society",
+    "Senate",
+    "Parliament",
+    "Department",
+    "Ministry",
+];
+
+/// Lower-case heads after a capitalised name that make it an organisation
+/// ("Whitman college", "the Jackson corporation").
+pub(crate) const LOWER_ORG_HEADS: &[&str] = &[
+    "college",
+    "university",
+    "school",
+    "seminary",
+    "academy",
+    "corporation",
+    "company",
+    "railroad",
+    "railway",
+    "club",
+    "society",
+    "legion",
+    "team",
+];
+
+/// Words for vessels before a ship's name ("the battleship Missouri", "USS
+/// Maine", "the brig Smilax"): a ship named after a place is not a place.
+pub(crate) const VESSELS: &[&str] = &[
+    "ship",
+    "steamer",
+    "steamship",
+    "brig",
+    "schooner",
+    "sloop",
+    "frigate",
+    "barque",
+    "bark",
+    "cruiser",
+    "battleship",
+    "destroyer",
+    "carrier",
+    "submarine",
+    "yacht",
+    "liner",
+    "gunboat",
+    "corvette",
+    "ironclad",
+    "tug",
+    "vessel",
+    "USS",
+    "HMS",
+    "SS",
+    "RMS",
+    "HMAS",
+    "HMCS",
+    "USNS",
+    "SMS",
+    "USCGC",
 ];
 
 /// Heads before "of" that make a place ("Gulf of Tonkin", "Sea of Japan").
@@ -733,10 +816,14 @@ pub(crate) enum List {
     Determiners,
     CalendarWords,
     WarNumbers,
+    LowerPlaceHeads,
+    OrgHeadsOf,
+    LowerOrgHeads,
+    Vessels,
 }
 
 impl List {
-    const ALL: [List; 18] = [
+    const ALL: [List; 22] = [
         List::Titles,
         List::LowerTitles,
         List::TitleObjects,
@@ -755,6 +842,10 @@ impl List {
         List::Determiners,
         List::CalendarWords,
         List::WarNumbers,
+        List::LowerPlaceHeads,
+        List::OrgHeadsOf,
+        List::LowerOrgHeads,
+        List::Vessels,
     ];
 
     fn words(self) -> &'static [&'static str] {
@@ -777,6 +868,10 @@ impl List {
             List::Determiners => DETERMINERS,
             List::CalendarWords => CALENDAR_WORDS,
             List::WarNumbers => WAR_NUMBERS,
+            List::LowerPlaceHeads => LOWER_PLACE_HEADS,
+            List::OrgHeadsOf => ORG_HEADS_OF,
+            List::LowerOrgHeads => LOWER_ORG_HEADS,
+            List::Vessels => VESSELS,
         }
     }
 

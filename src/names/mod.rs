@@ -8,6 +8,7 @@
 //! reading). Weak rules (speakers, headings, signatures, given names) never
 //! propose a span that overlaps a gazetteer place, treaty, organisation or event.
 
+mod block;
 mod lexicon;
 mod org;
 mod person;
@@ -87,8 +88,14 @@ impl<'a, 'g> Chunk<'a, 'g> {
     }
 }
 
-/// Proposes the rule-based name mentions of a chunk into `out` (chunk offsets).
-pub(crate) fn find<'g>(c: &Chunk<'_, 'g>, out: &mut Vec<Mention<'g>>) {
+/// Proposes the rule-based name mentions of a chunk into `out` and the spans
+/// where the gazetteer's places are no places into `blocked` (chunk offsets).
+pub(crate) fn find<'g>(
+    c: &Chunk<'_, 'g>,
+    out: &mut Vec<Mention<'g>>,
+    blocked: &mut Vec<(u32, u32)>,
+) {
+    block::find(c, blocked);
     person::find(c, out);
     place::find(c, out);
     treaty::find(c, out);

@@ -1,6 +1,6 @@
 //! Organisations and events by their heads ("Truman Administration", "U.S.
-//! Government", "Government of the United States", "Korean War", "World War
-//! II", "Yalta Conference"). They are emitted only when asked for; their main
+//! Government", "Whitman college", "Government of the United States",
+//! "University of Idaho", "Korean War", "World War II", "Yalta Conference"). They are emitted only when asked for; their main
 //! work is to keep "Truman" and "Pakistan" in them from being a person and a
 //! place.
 
@@ -13,10 +13,11 @@ pub(super) fn find<'g>(c: &Chunk<'_, 'g>, out: &mut Vec<Mention<'g>>) {
     let w = c.words;
     for h in 1..w.len() {
         let word = w[h];
-        if !word.has(CAP) || !matches!(w[h - 1].gap, Gap::Space | Gap::Hyphen) {
+        let lower_head = !word.has(CAP) && c.is_in(h, List::LowerOrgHeads);
+        if !(word.has(CAP) || lower_head) || !matches!(w[h - 1].gap, Gap::Space | Gap::Hyphen) {
             continue;
         }
-        let kind = if c.is_in(h, List::OrgHeads) {
+        let kind = if lower_head || c.is_in(h, List::OrgHeads) {
             EntityType::Org
         } else if c.is_in(h, List::EventHeads) {
             EntityType::Event
@@ -58,12 +59,12 @@ pub(super) fn find<'g>(c: &Chunk<'_, 'g>, out: &mut Vec<Mention<'g>>) {
         }
         push(out, kind, start, end, "org:head");
     }
-    // "Government of the United States", "Govt Tib"
+    // "Government of the United States", "Govt Tib", "University of Idaho"
     for (g, word) in w.iter().enumerate() {
-        let government = c.is_in(g, List::OrgHeads) && (c.is(g, "Government") || c.is(g, "Govt"));
-        if !government || word.gap != Gap::Space {
+        if !c.is_in(g, List::OrgHeadsOf) || word.gap != Gap::Space {
             continue;
         }
+        let government = c.is(g, "Government") || c.is(g, "Govt");
         let mut j = g + 1;
         if c.is(j, "of") {
             j += 1;
@@ -74,12 +75,19 @@ pub(super) fn find<'g>(c: &Chunk<'_, 'g>, out: &mut Vec<Mention<'g>>) {
         if j >= w.len() || !w[j].has(CAP) || w[j - 1].gap != Gap::Space {
             continue;
         }
+        if j == g + 1 && !government {
+            continue;
+        }
         let end = match c.gazetteer_at(w[j].start) {
             Some(m) if m.kind == EntityType::Place => m.end as u32,
             Some(_) => continue,
-            None if j == g + 1 && w[j].is_name_word() || w[j].has(super::ALL_CAPS) => w[j].stem_end,
+            None if government
+                && (j == g + 1 && w[j].is_name_word() || w[j].has(super::ALL_CAPS)) =>
+            {
+                w[j].stem_end
+            }
             None => continue,
         };
-        push(out, EntityType::Org, word.start, end, "org:government-of");
+        push(out, EntityType::Org, word.start, end, "org:head-of");
     }
 }

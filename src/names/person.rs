@@ -17,14 +17,24 @@ pub(super) fn name_from(c: &Chunk<'_, '_>, i: usize) -> Option<usize> {
     let mut j = i;
     while j < w.len() && j - i < 6 {
         let word = w[j];
-        if c.is_in(j, List::Titles) || word.has(DOT) && !word.has(INITIAL) {
+        let abbreviated = word.has(DOT) && !word.has(INITIAL);
+        if abbreviated && j == i && given_names().contains(c.stem(j).as_bytes()) {
+            // "Robt. L. Winn": an abbreviated given name opens a name.
+            if word.gap != Gap::Space {
+                break;
+            }
+            j += 1;
+            continue;
+        }
+        if c.is_in(j, List::Titles) || abbreviated {
             // "Minister of Pakistan Mr. D. Rusk": a title ends a name.
             break;
         }
         let after_hyphen = j > i && w[j - 1].gap == Gap::Hyphen;
         let name_word = word.is_name_word()
             || after_hyphen && !word.has(INITIAL)
-            || word.has(CAP) && !word.has(ALL_CAPS) && word.gap == Gap::Hyphen;
+            || word.has(CAP) && !word.has(ALL_CAPS) && word.gap == Gap::Hyphen
+            || surname_after_initials(c, i, j);
         let joiner = word.has(INITIAL)
             || c.is_in(j, List::Particles) && j + 1 < w.len() && w[j + 1].is_name_word();
         if name_word {
@@ -39,6 +49,39 @@ pub(super) fn name_from(c: &Chunk<'_, '_>, i: usize) -> Option<usize> {
     }
     // A hyphenated part may not end the name on its own start ("Sino-" alone).
     last.filter(|&l| w[l].gap != Gap::Hyphen || l + 1 == w.len())
+}
+
+/// Whether word `j` is a surname that only initials before it make one: an
+/// ordinary word ("C. P. Gray", "E. P. White") or one in capitals ("L. F.
+/// MILLER", "J. A. CARY"), but never a head ("U. S. Army") nor after a place
+/// the gazetteer knows ("U. S.").
+fn surname_after_initials(c: &Chunk<'_, '_>, i: usize, j: usize) -> bool {
+    let w = c.words;
+    let word = w[j];
+    j > i
+        && w[j - 1].has(INITIAL)
+        && w[i].has(INITIAL)
+        && word.has(CAP)
+        && !word.has(INITIAL)
+        && (word.has(ORDINARY) || word.has(ALL_CAPS))
+        && word.roles == 0
+        && !is_head_in_capitals(c, j)
+        && c.gazetteer_at(w[i].start)
+            .is_none_or(|m| m.kind == EntityType::Person)
+}
+
+/// Whether word `j`, in capitals, is a head of an organisation, place or
+/// event ("ARMY", "RIVER").
+fn is_head_in_capitals(c: &Chunk<'_, '_>, j: usize) -> bool {
+    let stem = c.stem(j);
+    if !c.words[j].has(ALL_CAPS) || stem.len() > 16 || !stem.is_ascii() {
+        return false;
+    }
+    let mut buf = [0u8; 16];
+    let b = &mut buf[..stem.len()];
+    b.copy_from_slice(stem.as_bytes());
+    b[1..].make_ascii_lowercase();
+    super::lexicon::roles(b) != 0
 }
 
 /// Whether word `i` starts a fresh name (the word before it is not part of one).

@@ -1,10 +1,11 @@
 //! Places by rule: a name before a geographic head ("Fujian Province", "Yalu
 //! River"), a head with "of" before a name ("Gulf of Tonkin"), a prefix
 //! ("Mount Everest", "Lake Baikal"), a compass word before a known place
-//! ("Northeast China") and numbered lines ("the 38th parallel").
+//! ("Northeast China"), numbered lines ("the 38th parallel") and a name before
+//! a lower-case head ("Putnam county").
 
 use super::lexicon::List;
-use super::words::{Gap, ALL_CAPS, CAP, DIGIT};
+use super::words::{Gap, ALL_CAPS, CAP, DIGIT, ORDINARY};
 use super::{name_before, push, Chunk};
 use crate::mention::{EntityType, Mention};
 
@@ -31,7 +32,19 @@ pub(super) fn find<'g>(c: &Chunk<'_, 'g>, out: &mut Vec<Mention<'g>>) {
             }
             continue;
         }
-        if !word.has(CAP) || word.has(ALL_CAPS) {
+        if !word.has(CAP) {
+            // "Putnam county", "the James river": the name before is no
+            // ordinary word ("the Chinese river" is no name).
+            if c.is_in(i, List::LowerPlaceHeads) && i > 0 && w[i - 1].gap == Gap::Space {
+                if let Some(k) = name_before(c, i - 1, 3) {
+                    if !w[i - 1].has(ORDINARY) && !c.is_in(k, List::Titles) {
+                        push(out, EntityType::Place, w[k].start, word.end, "place:head");
+                    }
+                }
+            }
+            continue;
+        }
+        if word.has(ALL_CAPS) {
             continue;
         }
         if c.is_in(i, List::PlaceHeads) && i > 0 && w[i - 1].gap == Gap::Space {

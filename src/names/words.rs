@@ -2,7 +2,7 @@
 //! class and what separates it from the next word, built once per chunk.
 
 use super::lexicon::{self, ordinary_words};
-use crate::text::{Token, TokenKind};
+use crate::text::{Token, TokenKind, GIVEN_NAME_ABBREVIATIONS};
 
 /// Word starts with an upper-case letter.
 pub(crate) const CAP: u16 = 1;
@@ -141,6 +141,7 @@ pub(crate) fn words(text: &str, tokens: &[Token], sentence_starts: &[u32], out: 
             if dot_follows
                 && ((word.len() == 1 && first.is_ascii_uppercase())
                     || DOTTED_ABBREVIATIONS.contains(&word)
+                    || GIVEN_NAME_ABBREVIATIONS.contains(&word)
                     || flags & ALL_CAPS != 0 && word.contains('.'))
             {
                 flags |= DOT;

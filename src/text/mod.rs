@@ -8,5 +8,6 @@ mod tokens;
 
 pub use chunks::{chunk_ends, next_cut};
 pub use position::{count_chars, Positions};
+pub(crate) use sentences::GIVEN_NAME_ABBREVIATIONS;
 pub use sentences::{newline_ends_sentence, sentence_starts, SentenceSplitter};
 pub use tokens::{tokenize, words, Token, TokenKind};

@@ -16,6 +16,13 @@ const ABBREVIATIONS: &[&str] = &[
     "Secy", "Ch", "Para", "Doc", "Docs", "Tel", "Ref", "Encl",
 ];
 
+/// Abbreviated given names of older prose ("Chas. Winn", "Wm. Pitt"): they
+/// keep their period, and the name rules read them as given names.
+pub(crate) const GIVEN_NAME_ABBREVIATIONS: &[&str] = &[
+    "Chas", "Wm", "Jas", "Thos", "Geo", "Robt", "Jno", "Saml", "Benj", "Edw", "Richd", "Danl",
+    "Fredk", "Jos", "Nathl", "Alexr",
+];
+
 /// Finds the sentence starts of a text (see [`sentence_starts`]).
 #[derive(Debug, Default, Clone, Copy)]
 pub struct SentenceSplitter;
@@ -159,7 +166,7 @@ fn is_abbreviation(text: &str, pos: usize) -> bool {
     if word.contains('.') && word.chars().all(|c| c == '.' || c.is_uppercase()) {
         return true;
     }
-    ABBREVIATIONS.contains(&word)
+    ABBREVIATIONS.contains(&word) || GIVEN_NAME_ABBREVIATIONS.contains(&word)
 }
 
 #[cfg(test)]

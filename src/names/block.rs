@@ -1,0 +1,81 @@
+//! Spans where a dictionary place is not a place: a ship's name ("the
+//! battleship Missouri", "USS Maine", "the brig Smilax") and a given name that
+//! is also a town, used as a given name ("George L. Slump", "Florence
+//! Nightingale", "DAVID PORTER"). The gazetteer's places there are dropped
+//! before resolution; the person rules may still read the name.
+
+use super::lexicon::{given_names, List};
+use super::words::{Gap, ALL_CAPS, CAP, DOT, INITIAL};
+use super::Chunk;
+use crate::mention::EntityType;
+
+/// Pushes the blocked spans of a chunk (chunk offsets, in order) into `out`.
+pub(super) fn find(c: &Chunk<'_, '_>, out: &mut Vec<(u32, u32)>) {
+    let w = c.words;
+    let given = given_names();
+    for i in 0..w.len() {
+        let word = w[i];
+        if c.is_in(i, List::Vessels) && word.gap == Gap::Space {
+            // A vessel word in lower case, or a prefix in capitals ("USS").
+            let prefix = word.has(ALL_CAPS);
+            if (prefix || !word.has(CAP)) && i + 1 < w.len() && w[i + 1].has(CAP) {
+                let mut j = i + 1;
+                while j + 1 < w.len() && j - i < 3 && w[j].gap == Gap::Space && w[j + 1].has(CAP) {
+                    j += 1;
+                }
+                out.push((w[i + 1].start, w[j].stem_end));
+            }
+            continue;
+        }
+        if !word.has(CAP) {
+            continue;
+        }
+        let stem_end = word.start + c.stem(i).len() as u32;
+        if word.has(DOT) && !word.has(INITIAL) && given.contains(c.stem(i).as_bytes()) {
+            // "Chas.", "Wm.": an abbreviated given name is never a place.
+            out.push((word.start, stem_end));
+            continue;
+        }
+        if word.gap != Gap::Space || i + 1 >= w.len() {
+            continue;
+        }
+        let next = w[i + 1];
+        let next_is_name = next.has(INITIAL)
+            || next.has(CAP)
+                && !c.is_in(i + 1, List::PlaceHeads)
+                && !c.is_in(i + 1, List::OrgHeads)
+                && !c.is_in(i + 1, List::EventHeads)
+                && !c.is_in(i + 1, List::TreatyHeads);
+        if !next_is_name {
+            continue;
+        }
+        let Some(m) = c.gazetteer_at(word.start) else {
+            continue;
+        };
+        if m.kind != EntityType::Place || m.end as u32 != stem_end {
+            continue;
+        }
+        if c.gazetteer_at(next.start).is_some() && !next.has(INITIAL) {
+            continue;
+        }
+        if is_given_name(c, i, given) {
+            out.push((word.start, stem_end));
+        }
+    }
+}
+
+/// Whether word `i` is a given name, as written or in capitals ("DAVID").
+fn is_given_name(c: &Chunk<'_, '_>, i: usize, given: &super::lexicon::WordSet) -> bool {
+    let stem = c.stem(i);
+    if given.contains(stem.as_bytes()) {
+        return true;
+    }
+    if !c.words[i].has(ALL_CAPS) || stem.len() > 24 || !stem.is_ascii() {
+        return false;
+    }
+    let mut buf = [0u8; 24];
+    let b = &mut buf[..stem.len()];
+    b.copy_from_slice(stem.as_bytes());
+    b[1..].make_ascii_lowercase();
+    given.contains(&*b)
+}
