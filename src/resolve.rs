@@ -369,6 +369,7 @@ impl DocumentState {
             if matches!(d.expr, crate::dates::DateExpr::Present)
                 && self.anchor.doc_date().is_none()
                 && text[d.start..d.end].eq_ignore_ascii_case("now")
+                && !present_tense_now(text, d.start, d.end)
             {
                 // A narrative "now" means "then": not a date (GUIDELINES).
                 continue;
@@ -428,4 +429,25 @@ pub fn place<'g>(
             sentence,
         });
     }
+}
+
+/// Whether the "now" at `start..end` speaks of the writer's present: a
+/// present-tense verb is next to it ("is now part of Poland", "now known as
+/// Gdańsk"), where a narrative "now" ("by now the army was spent") is not.
+fn present_tense_now(text: &str, start: usize, end: usize) -> bool {
+    const PRESENT: &[&str] = &[
+        "is", "are", "has", "have", "remains", "remain", "lies", "stands", "known", "called",
+        "named", "exists", "holds", "houses", "serves",
+    ];
+    let before = text[..start]
+        .trim_end()
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    let after = text[end..]
+        .trim_start()
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    PRESENT.contains(&before) || PRESENT.contains(&after)
 }

@@ -49,6 +49,18 @@ pub enum DateExpr {
         unit: Unit,
         /// Number of units.
         offset: i64,
+        /// Counted from the writer's present ("last year", "two days ago",
+        /// "yesterday"): the document's date when it has one. Otherwise
+        /// ("the following year", "two years later") from the narrative.
+        deictic: bool,
+    },
+    /// A weekday alone ("on Friday", "last Tuesday"): `dir` is -1 for "last",
+    /// 1 for "next", 0 for none.
+    Weekday {
+        /// Monday 0 … Sunday 6.
+        weekday: u8,
+        /// Direction word.
+        dir: i8,
     },
     /// A range whose start lacks the year its end gives ("from July 17 to August 2, 1945").
     Numeric {
@@ -210,6 +222,8 @@ impl DateGrammar {
             format!(r"{B}(?P<rel>(?:[Tt]he{SP})?(?P<rdir>following|next|previous|preceding|same|[Tt]hat|[Tt]his|[Ll]ast|[Nn]ext){SP}(?P<runit>day|week|month|year|decade)){B}"),
             format!(r"{B}(?P<ago>(?P<anum>{NUMBER_WORD}|[0-9]{{1,3}}){SP}(?P<aunit>days?|weeks?|months?|years?|decades?){SP}(?P<adir>later|earlier|ago|afterwards?|before)){B}"),
             format!(r"{B}(?P<now>[Tt]oday|[Nn]ow|[Yy]esterday|[Tt]omorrow){B}"),
+            // A weekday alone ("on Friday", "last Tuesday")
+            format!(r"{B}(?P<wdx>(?:(?P<wdir>[Ll]ast|[Nn]ext|[Tt]his){SP})?(?P<wday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)){B}"),
             // Named days: with a year, or resolved like "June 25"
             format!(r"{B}(?P<named>{NAMED_DAY})(?:,?{SP}(?:of{SP})?(?P<ny>{year}){B})?"),
             // Month alone
@@ -288,7 +302,10 @@ impl DateGrammar {
     fn attach_prefix(&self, text: &str, floor: usize, dm: &mut DateMatch) {
         if matches!(
             dm.expr,
-            DateExpr::Relative { .. } | DateExpr::Present | DateExpr::Unknown
+            DateExpr::Relative { .. }
+                | DateExpr::Weekday { .. }
+                | DateExpr::Present
+                | DateExpr::Unknown
         ) {
             return;
         }
@@ -589,7 +606,24 @@ fn read(caps: &Groups<'_>, text: &str) -> Option<(DateExpr, &'static str)> {
         if unit == Unit::Decade {
             return Some((DateExpr::Unknown, "date:relative"));
         }
-        return Some((DateExpr::Relative { unit, offset }, "date:relative"));
+        // "last year", "this week" speak from the writer's present; "the
+        // next day", "that year" from the narrative.
+        let rel = caps.name("rel")?.as_str();
+        let deictic =
+            !rel.starts_with(['T', 't']) || rel.starts_with("this") || rel.starts_with("This");
+        let deictic = deictic
+            && !matches!(
+                dir.as_str(),
+                "that" | "following" | "previous" | "preceding" | "same"
+            );
+        return Some((
+            DateExpr::Relative {
+                unit,
+                offset,
+                deictic,
+            },
+            "date:relative",
+        ));
     }
     if caps.name("ago").is_some() {
         let unit = unit(caps.name("aunit")?.as_str())?;
@@ -607,6 +641,7 @@ fn read(caps: &Groups<'_>, text: &str) -> Option<(DateExpr, &'static str)> {
                 DateExpr::Relative {
                     unit,
                     offset: sign * n,
+                    deictic: dir == "ago",
                 },
                 "date:relative",
             ),
@@ -619,6 +654,7 @@ fn read(caps: &Groups<'_>, text: &str) -> Option<(DateExpr, &'static str)> {
                 DateExpr::Relative {
                     unit: Unit::Day,
                     offset: -1,
+                    deictic: true,
                 },
                 "date:relative",
             )),
@@ -626,11 +662,21 @@ fn read(caps: &Groups<'_>, text: &str) -> Option<(DateExpr, &'static str)> {
                 DateExpr::Relative {
                     unit: Unit::Day,
                     offset: 1,
+                    deictic: true,
                 },
                 "date:relative",
             )),
             _ => Some((DateExpr::Present, "date:present")),
         };
+    }
+    if let Some(day) = caps.name("wday") {
+        let weekday = lexicon::weekday_number(day.as_str())?;
+        let dir = match caps.name("wdir").map(|d| d.as_str().to_ascii_lowercase()) {
+            Some(d) if d == "last" => -1,
+            Some(d) if d == "next" => 1,
+            _ => 0,
+        };
+        return Some((DateExpr::Weekday { weekday, dir }, "date:weekday"));
     }
     if let Some(named) = caps.name("named") {
         let (year, month, day) = lexicon::named_day(named.as_str())?;

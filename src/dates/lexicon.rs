@@ -164,3 +164,19 @@ pub fn named_day(name: &str) -> Option<(Option<i32>, u8, u8)> {
         _ => return None,
     })
 }
+
+/// Monday 0 … Sunday 6, for a weekday's full name.
+pub fn weekday_number(name: &str) -> Option<u8> {
+    [
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+    ]
+    .iter()
+    .position(|&d| d == name)
+    .map(|i| i as u8)
+}

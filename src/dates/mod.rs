@@ -108,9 +108,22 @@ impl Anchor {
                 },
                 _ => unknown,
             },
-            DateExpr::Relative { unit, offset } => {
-                self.shift(unit, offset).map_or(unknown, DateInfo::point)
+            DateExpr::Relative {
+                unit,
+                offset,
+                deictic,
+            } => {
+                let from = if deictic {
+                    self.doc_date.map(Period::Day).or(self.reference())
+                } else {
+                    self.reference()
+                };
+                from.and_then(|r| shift(r, unit, offset))
+                    .map_or(unknown, DateInfo::point)
             }
+            DateExpr::Weekday { weekday, dir } => self
+                .weekday(weekday, dir)
+                .map_or(unknown, |d| DateInfo::point(Period::Day(d))),
         }
     }
 
@@ -137,8 +150,29 @@ impl Anchor {
         })
     }
 
-    fn shift(&self, unit: Unit, offset: i64) -> Option<Period> {
-        let r = self.reference()?;
+    /// The day a weekday names: from the document's date, the last such day
+    /// on or before it (news reports the past); in a narrative without one,
+    /// the next such day on or after the current day. "last" and "next" move
+    /// a week away from that day.
+    fn weekday(&self, weekday: u8, dir: i8) -> Option<Day> {
+        let (from, forward) = match (self.doc_date, self.current) {
+            (Some(d), _) => (d, dir > 0),
+            (None, Some(Period::Day(d))) => (d, dir >= 0),
+            _ => return None,
+        };
+        let delta = (weekday as i64 - from.weekday() as i64).rem_euclid(7);
+        Some(match (forward, dir) {
+            (true, _) if delta == 0 && dir > 0 => from.add_days(7),
+            (true, _) => from.add_days(delta),
+            (false, -1) if delta == 0 => from.add_days(-7),
+            (false, _) => from.add_days(if delta == 0 { 0 } else { delta - 7 }),
+        })
+    }
+}
+
+/// `r` moved by `offset` units, at the unit's precision.
+fn shift(r: Period, unit: Unit, offset: i64) -> Option<Period> {
+    {
         match (unit, r) {
             (_, Period::Century(_) | Period::Decade(_)) => None,
             (Unit::Year, r) => Some(Period::Year(r.year() + offset as i32)),
@@ -199,7 +233,8 @@ mod tests {
                 &mut a,
                 DateExpr::Relative {
                     unit: Unit::Year,
-                    offset: 2
+                    offset: 2,
+                    deictic: false
                 }
             ),
             "1947"
@@ -209,7 +244,8 @@ mod tests {
                 &mut a,
                 DateExpr::Relative {
                     unit: Unit::Day,
-                    offset: 1
+                    offset: 1,
+                    deictic: false
                 }
             ),
             "null"
