@@ -325,22 +325,13 @@ def merge_curated_people(rows, out_dir):
     name and one id."""
     merged = {}
     names = {}
-    with open(os.path.join(out_dir, "curated-people.tsv"), encoding="utf-8") as f:
-        header = None
-        for line in f:
-            if line.startswith("#") or not line.strip():
-                continue
-            cols = line.rstrip("\n").split("\t")
-            if header is None:
-                header = cols
-                continue
-            rec = dict(zip(header, cols))
-            for n in [rec["name"], *rec.get("aliases", "").split("|")]:
-                if n:
-                    names[n.lower()] = rec["id"]
-            for h in rec.get("hsg", "").split("|"):
-                if h:
-                    merged[f"hsg:{h}"] = (rec["name"], rec["id"])
+    for rec in curated_records(os.path.join(out_dir, "curated-people.tsv")):
+        for n in [rec["name"], *rec.get("aliases", "").split("|")]:
+            if n:
+                names[n.lower()] = rec["id"]
+        for h in rec.get("hsg", "").split("|"):
+            if h:
+                merged[f"hsg:{h}"] = (rec["name"], rec["id"])
     out = []
     for r in rows:
         if r[3] in merged:
@@ -403,22 +394,27 @@ def treaty_lists(src):
     return rows
 
 
+def curated_records(path):
+    """The rows of a hand-edited gazetteer file, as dicts by column name."""
+    with open(path, encoding="utf-8") as f:
+        header = None
+        for line in f:
+            if line.startswith("#") or not line.strip():
+                continue
+            cols = line.rstrip("\n").split("\t")
+            if header is None:
+                header = cols
+                continue
+            yield dict(zip(header, cols))
+
+
 def curated_names(out):
     names = set()
     for fn in sorted(os.listdir(out)):
         if fn.startswith("curated-") and fn.endswith(".tsv"):
-            with open(os.path.join(out, fn), encoding="utf-8") as f:
-                header = None
-                for line in f:
-                    if line.startswith("#") or not line.strip():
-                        continue
-                    cols = line.rstrip("\n").split("\t")
-                    if header is None:
-                        header = cols
-                        continue
-                    rec = dict(zip(header, cols))
-                    names.add(rec["name"].lower())
-                    names.update(a.lower() for a in rec.get("aliases", "").split("|") if a)
+            for rec in curated_records(os.path.join(out, fn)):
+                names.add(rec["name"].lower())
+                names.update(a.lower() for a in rec.get("aliases", "").split("|") if a)
     return names
 
 

@@ -6,7 +6,7 @@
 
 use super::lexicon::{given_names, List};
 use super::words::{Gap, ALL_CAPS, CAP, DOT, INITIAL};
-use super::Chunk;
+use super::{title_case_of_capitals, Chunk};
 use crate::mention::EntityType;
 
 /// Pushes the blocked spans of a chunk (chunk offsets, in order) into `out`.
@@ -66,16 +66,7 @@ pub(super) fn find(c: &Chunk<'_, '_>, out: &mut Vec<(u32, u32)>) {
 
 /// Whether word `i` is a given name, as written or in capitals ("DAVID").
 fn is_given_name(c: &Chunk<'_, '_>, i: usize, given: &super::lexicon::WordSet) -> bool {
-    let stem = c.stem(i);
-    if given.contains(stem.as_bytes()) {
-        return true;
-    }
-    if !c.words[i].has(ALL_CAPS) || stem.len() > 24 || !stem.is_ascii() {
-        return false;
-    }
     let mut buf = [0u8; 24];
-    let b = &mut buf[..stem.len()];
-    b.copy_from_slice(stem.as_bytes());
-    b[1..].make_ascii_lowercase();
-    given.contains(&*b)
+    given.contains(c.stem(i).as_bytes())
+        || title_case_of_capitals(c, i, &mut buf).is_some_and(|b| given.contains(b))
 }

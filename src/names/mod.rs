@@ -102,6 +102,20 @@ pub(crate) fn find<'g>(
     org::find(c, out);
 }
 
+/// Word `i`, written in capitals ("DAVID", "ARMY"), in title case ("David",
+/// "Army") in `buf`, for the lists that hold title-case words; None for any
+/// other word or one longer than `buf`.
+fn title_case_of_capitals<'b>(c: &Chunk<'_, '_>, i: usize, buf: &'b mut [u8]) -> Option<&'b [u8]> {
+    let stem = c.stem(i);
+    if !c.words[i].has(ALL_CAPS) || stem.len() > buf.len() || !stem.is_ascii() {
+        return None;
+    }
+    let b = &mut buf[..stem.len()];
+    b.copy_from_slice(stem.as_bytes());
+    b[1..].make_ascii_lowercase();
+    Some(b)
+}
+
 fn push(out: &mut Vec<Mention<'_>>, kind: EntityType, start: u32, end: u32, rule: &'static str) {
     out.push(Mention::new(
         kind,

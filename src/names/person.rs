@@ -73,15 +73,8 @@ fn surname_after_initials(c: &Chunk<'_, '_>, i: usize, j: usize) -> bool {
 /// Whether word `j`, in capitals, is a head of an organisation, place or
 /// event ("ARMY", "RIVER").
 fn is_head_in_capitals(c: &Chunk<'_, '_>, j: usize) -> bool {
-    let stem = c.stem(j);
-    if !c.words[j].has(ALL_CAPS) || stem.len() > 16 || !stem.is_ascii() {
-        return false;
-    }
     let mut buf = [0u8; 16];
-    let b = &mut buf[..stem.len()];
-    b.copy_from_slice(stem.as_bytes());
-    b[1..].make_ascii_lowercase();
-    super::lexicon::roles(b) != 0
+    super::title_case_of_capitals(c, j, &mut buf).is_some_and(|b| super::lexicon::roles(b) != 0)
 }
 
 /// Whether word `i` starts a fresh name (the word before it is not part of one).
