@@ -884,14 +884,15 @@ const NOT_YEAR_AFTER: &[&str] = &[
 /// Whether the words around a four-digit number say it is not a year.
 fn not_a_year_context(text: &str, start: usize, end: usize) -> bool {
     let before = text[..start].trim_end();
-    if before.ends_with(['$', '£', '#', '№', '§']) {
+    let prev_gap = &text[before.len()..start];
+    // "$1950", "# 1951"; never across a line break (a chunk may start there).
+    if !prev_gap.contains('\n') && before.ends_with(['$', '£', '#', '№', '§']) {
         return true;
     }
     // "No. 1950", "Vol. 1951": the abbreviation's period is not a boundary.
     let stem = before.strip_suffix('.').unwrap_or(before);
     let mut words = stem.rsplit(|c: char| !c.is_alphanumeric());
     let prev_word = words.next().unwrap_or("").to_ascii_lowercase();
-    let prev_gap = &text[start - (text[..start].len() - before.len())..start];
     let approximate = matches!(
         prev_word.as_str(),
         "about" | "around" | "approximately" | "some"
