@@ -196,7 +196,7 @@ impl DateGrammar {
             // Month–Month Year
             format!(r"(?P<m6a>{MONTH}){DASH}(?P<m6b>{MONTH}),?{SP}(?P<y6>{year}){B}"),
             // Month (blank)? Year / Month ’51
-            format!(r"(?P<m7>{MONTH}),?{SP}(?:\(blank\),?{SP})?(?:(?P<y7>{year}){B}|['’](?P<y7s>[0-9]{{2}}){B})"),
+            format!(r"(?P<m7>{MONTH}),?{SP}(?:\(blank\),?{SP}|of{SP})?(?:(?P<y7>{year}){B}|['’](?P<y7s>[0-9]{{2}}){B})"),
             // Weekday? Month Day
             format!(r"(?:(?P<wd8>{WEEKDAY}),?{SP})?(?P<m8>{MONTH}){SP}(?P<d8>[0-9]{{1,2}}){ORD_SUFFIX}{B}"),
             // (the)? Day (of)? Month

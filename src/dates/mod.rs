@@ -16,6 +16,8 @@ pub use value::{DateInfo, Day, Mod, Period, Season, Timex};
 pub struct Anchor {
     doc_date: Option<Day>,
     current: Option<Period>,
+    /// The year of the last date written with its year.
+    explicit_year: Option<i32>,
     /// Order of numeric dates in this document, once a date has shown it:
     /// `true` for month/day ("2/14/1950"), `false` for day/month.
     month_first: Option<bool>,
@@ -27,6 +29,7 @@ impl Anchor {
         Anchor {
             doc_date,
             current: None,
+            explicit_year: None,
             month_first: None,
         }
     }
@@ -44,6 +47,7 @@ impl Anchor {
     /// Resolves an expression read at this point of the document, and moves
     /// the narrative on when the expression names a date of its own.
     pub fn resolve(&mut self, expr: DateExpr) -> DateInfo {
+        let explicit = matches!(expr, DateExpr::Absolute(_) | DateExpr::Numeric { .. });
         let info = self.value_of(expr);
         if let Some(p) = info.value.and_then(|v| match v {
             Timex::Point(p) => Some(p),
@@ -52,6 +56,9 @@ impl Anchor {
         }) {
             if !matches!(p, Period::Century(_) | Period::Decade(_)) {
                 self.current = Some(p);
+                if explicit {
+                    self.explicit_year = Some(p.year());
+                }
             }
         }
         info
@@ -131,7 +138,12 @@ impl Anchor {
     /// moved back when that would put the date well after a reference day
     /// (writers look back more than ahead), or forward when far behind it.
     fn year_for(&self, month: u8, day: u8) -> Option<i32> {
-        let r = self.reference()?;
+        // A dated document's "June 25" counts from its date, unless the text
+        // has moved to another year by a date written in full.
+        let r = match self.doc_date {
+            Some(d) if self.explicit_year.is_none_or(|y| y == d.year) => Period::Day(d),
+            _ => self.reference()?,
+        };
         if matches!(r, Period::Century(_) | Period::Decade(_)) {
             return None;
         }
