@@ -34,6 +34,9 @@ pub enum DateExpr {
         month: u8,
         /// Modifier.
         modifier: Option<Mod>,
+        /// "last June": -1, "next June": 1, "this June": 0, from the
+        /// document's date; None for a month alone.
+        deictic: Option<i8>,
     },
     /// A season, no year ("that spring").
     Season {
@@ -41,6 +44,12 @@ pub enum DateExpr {
         season: Season,
         /// Modifier.
         modifier: Option<Mod>,
+        /// -1 for "last" or "the previous", 1 for "next" or "the following",
+        /// 0 for "this", "that" or "the same".
+        dir: i8,
+        /// Counted from the document's date ("last summer") rather than the
+        /// narrative ("the following spring").
+        deictic: bool,
     },
     /// A shift from the narrative's current date ("two years later": +2 years;
     /// "that year": 0; "the previous day": -1 day).
@@ -192,42 +201,72 @@ impl DateGrammar {
             ),
             format!(r"{B}(?P<iso>{year}-[01][0-9]-[0-3][0-9]){B}"),
             format!(r"{B}(?P<n1>[0-9]{{1,2}})/(?P<n2>[0-9]{{1,2}})/(?P<n3>{year}|[0-9]{{2}}){B}"),
-            format!(r"{B}(?P<rd>[0-9]{{1,2}})\.(?P<rm>XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)\.(?P<ry>{year}){B}"),
+            format!(
+                r"{B}(?P<rd>[0-9]{{1,2}})\.(?P<rm>XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)\.(?P<ry>{year}){B}"
+            ),
             // Month–Month Year
             format!(r"(?P<m6a>{MONTH}){DASH}(?P<m6b>{MONTH}),?{SP}(?P<y6>{year}){B}"),
             // Month (blank)? Year / Month ’51
-            format!(r"(?P<m7>{MONTH}),?{SP}(?:\(blank\),?{SP}|of{SP})?(?:(?P<y7>{year}){B}|['’](?P<y7s>[0-9]{{2}}){B})"),
+            format!(
+                r"(?P<m7>{MONTH}),?{SP}(?:\(blank\),?{SP}|of{SP})?(?:(?P<y7>{year}){B}|['’](?P<y7s>[0-9]{{2}}){B})"
+            ),
             // Weekday? Month Day
-            format!(r"(?:(?P<wd8>{WEEKDAY}),?{SP})?(?P<m8>{MONTH}){SP}(?P<d8>[0-9]{{1,2}}){ORD_SUFFIX}{B}"),
+            format!(
+                r"(?:(?P<wd8>{WEEKDAY}),?{SP})?(?P<m8>{MONTH}){SP}(?P<d8>[0-9]{{1,2}}){ORD_SUFFIX}{B}"
+            ),
             // (the)? Day (of)? Month
-            format!(r"{B}(?:the{SP})?(?P<d9>[0-9]{{1,2}}){ORD_SUFFIX}{SP}(?:of{SP})?(?P<m9>{MONTH})"),
+            format!(
+                r"{B}(?:the{SP})?(?P<d9>[0-9]{{1,2}}){ORD_SUFFIX}{SP}(?:of{SP})?(?P<m9>{MONTH})"
+            ),
             // Season (of)? Year(–Year)?
-            format!(r"{B}(?:[Tt]he{SP})?(?P<s10>{SEASON}){SP}(?:of{SP})?(?P<y10>{year})(?:{DASH}(?P<y10b>[0-9]{{2}}|{year}))?{B}"),
+            format!(
+                r"{B}(?:[Tt]he{SP})?(?P<s10>{SEASON}){SP}(?:of{SP})?(?P<y10>{year})(?:{DASH}(?P<y10b>[0-9]{{2}}|{year}))?{B}"
+            ),
             // Decades
-            format!(r"{B}(?:[Tt]he{SP}(?:(?P<dmod>early|mid|late|middle)[- ]?)?)?(?P<dec>[12][0-9]{{2}}0)['’]?s{B}"),
-            format!(r"(?:[Tt]he{SP}(?:(?P<dmod2>early|mid|late|middle)[- ]?)?)['’](?P<dec2>[0-9]0)s{B}"),
-            format!(r"{B}[Tt]he{SP}(?:(?P<dmod3>early|mid|late|middle)[- ]?)?(?P<decw>{DECADE_WORD}){B}"),
+            format!(
+                r"{B}(?:[Tt]he{SP}(?:(?P<dmod>early|mid|late|middle)[- ]?)?)?(?P<dec>[12][0-9]{{2}}0)['’]?s{B}"
+            ),
+            format!(
+                r"(?:[Tt]he{SP}(?:(?P<dmod2>early|mid|late|middle)[- ]?)?)['’](?P<dec2>[0-9]0)s{B}"
+            ),
+            format!(
+                r"{B}[Tt]he{SP}(?:(?P<dmod3>early|mid|late|middle)[- ]?)?(?P<decw>{DECADE_WORD}){B}"
+            ),
             // Centuries
-            format!(r"{B}(?:[Tt]he{SP})?(?:(?P<cmod>early|mid|late|middle)[- ]?)?(?:(?P<cn>[0-9]{{1,2}})(?:st|nd|rd|th)|(?P<cw>{ORDINAL})){SP}[Cc]entury(?:{SP}(?P<cera>BCE|B\.C\.E\.|BC|B\.C\.|AD|A\.D\.|CE|C\.E\.))?"),
+            format!(
+                r"{B}(?:[Tt]he{SP})?(?:(?P<cmod>early|mid|late|middle)[- ]?)?(?:(?P<cn>[0-9]{{1,2}})(?:st|nd|rd|th)|(?P<cw>{ORDINAL})){SP}[Cc]entury(?:{SP}(?P<cera>BCE|B\.C\.E\.|BC|B\.C\.|AD|A\.D\.|CE|C\.E\.))?"
+            ),
             // Years with an era
-            format!(r"{B}(?P<ey>[0-9]{{1,4}}){SP}?(?P<era>BCE|B\.C\.E\.|BC|B\.C\.|AD|A\.D\.|CE|C\.E\.)"),
+            format!(
+                r"{B}(?P<ey>[0-9]{{1,4}}){SP}?(?P<era>BCE|B\.C\.E\.|BC|B\.C\.|AD|A\.D\.|CE|C\.E\.)"
+            ),
             format!(r"{B}(?P<era2>AD|A\.D\.){SP}?(?P<ey2>[0-9]{{1,4}}){B}"),
             // Year–Year, Year–YY, Year/YY
             format!(r"{B}(?P<yr1>{year})(?:{DASH}|/)(?P<yr2>{year}|[0-9]{{2}}){B}"),
             // Year alone (guards apply)
             format!(r"{B}(?P<y>{year}){B}"),
             // Season alone (needs the narrative)
-            format!(r"{B}(?P<rseason>(?:[Tt]he|[Tt]hat|[Tt]his|[Ll]ast|[Nn]ext){SP}(?:(?P<rsdir>following|next|previous|preceding|same){SP})?(?P<s11>{SEASON})){B}"),
+            format!(
+                r"{B}(?P<rseason>(?:[Tt]he|[Tt]hat|[Tt]his|[Ll]ast|[Nn]ext){SP}(?:(?P<rsdir>following|next|previous|preceding|same){SP})?(?P<s11>{SEASON})){B}"
+            ),
             // Relative expressions
-            format!(r"{B}(?P<rel>(?:[Tt]he{SP})?(?P<rdir>following|next|previous|preceding|same|[Tt]hat|[Tt]his|[Ll]ast|[Nn]ext){SP}(?P<runit>day|week|month|year|decade)){B}"),
-            format!(r"{B}(?P<ago>(?P<anum>{NUMBER_WORD}|[0-9]{{1,3}}){SP}(?P<aunit>days?|weeks?|months?|years?|decades?){SP}(?P<adir>later|earlier|ago|afterwards?|before)){B}"),
+            format!(
+                r"{B}(?P<rel>(?:[Tt]he{SP})?(?P<rdir>following|next|previous|preceding|same|[Tt]hat|[Tt]his|[Ll]ast|[Nn]ext){SP}(?P<runit>day|week|month|year|decade)){B}"
+            ),
+            format!(
+                r"{B}(?P<ago>(?P<anum>{NUMBER_WORD}|[0-9]{{1,3}}){SP}(?P<aunit>days?|weeks?|months?|years?|decades?){SP}(?P<adir>later|earlier|ago|afterwards?|before)){B}"
+            ),
             format!(r"{B}(?P<now>[Tt]oday|[Nn]ow|[Yy]esterday|[Tt]omorrow){B}"),
             // A weekday alone ("on Friday", "last Tuesday")
-            format!(r"{B}(?P<wdx>(?:(?P<wdir>[Ll]ast|[Nn]ext|[Tt]his){SP})?(?P<wday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)){B}"),
+            format!(
+                r"{B}(?P<wdx>(?:(?P<wdir>[Ll]ast|[Nn]ext|[Tt]his){SP})?(?P<wday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)){B}"
+            ),
             // Named days: with a year, or resolved like "June 25"
             format!(r"{B}(?P<named>{NAMED_DAY})(?:,?{SP}(?:of{SP})?(?P<ny>{year}){B})?"),
             // Month alone
-            r"(?-u:\b)(?P<mo>January|February|March|April|May|June|July|August|September|October|November|December)(?-u:\b)".to_string(),
+            format!(
+                r"(?-u:\b)(?:(?P<mdir>[Ll]ast|[Nn]ext|[Tt]his){SP})?(?P<mo>January|February|March|April|May|June|July|August|September|October|November|December)(?-u:\b)"
+            ),
         ];
         let finder = meta::Regex::builder()
             .syntax(syntax::Config::new().utf8(true))
@@ -587,10 +626,37 @@ fn read(caps: &Groups<'_>, text: &str) -> Option<(DateExpr, &'static str)> {
     }
     if let Some(s) = caps.name("s11") {
         let season = lexicon::season(s.as_str())?;
+        // "the fall of Girona", "the spring of Hope": an event, not a season.
+        let rest = text[m.end()..].trim_start();
+        if rest
+            .strip_prefix("of ")
+            .is_some_and(|r| r.starts_with(|c: char| c.is_uppercase()))
+        {
+            return None;
+        }
+        let first = caps
+            .name("rseason")?
+            .as_str()
+            .split_whitespace()
+            .next()?
+            .to_ascii_lowercase();
+        let (dir, deictic) = match caps.name("rsdir").map(|d| d.as_str()) {
+            Some("following" | "next") => (1, false),
+            Some("previous" | "preceding") => (-1, false),
+            Some(_) => (0, false),
+            None => match first.as_str() {
+                "last" => (-1, true),
+                "next" => (1, true),
+                "this" => (0, true),
+                _ => (0, false),
+            },
+        };
         return Some((
             DateExpr::Season {
                 season,
                 modifier: None,
+                dir,
+                deictic,
             },
             "date:season",
         ));
@@ -696,13 +762,21 @@ fn read(caps: &Groups<'_>, text: &str) -> Option<(DateExpr, &'static str)> {
     }
     if let Some(mo) = caps.name("mo") {
         let month = lexicon::month_number(mo.as_str())?;
-        if !month_alone_context(text, m.start(), m.end(), mo.as_str()) {
+        let mdir = caps.name("mdir").map(|d| d.as_str().to_ascii_lowercase());
+        if mdir.is_none() && !month_alone_context(text, m.start(), m.end(), mo.as_str()) {
             return None;
         }
+        let deictic = match mdir.as_deref() {
+            Some("last") => Some(-1),
+            Some("next") => Some(1),
+            Some(_) => Some(0),
+            None => None,
+        };
         return Some((
             DateExpr::Month {
                 month,
                 modifier: None,
+                deictic,
             },
             "date:month",
         ));

@@ -101,20 +101,52 @@ impl Anchor {
                     modifier,
                 })
             }
-            DateExpr::Month { month, modifier } => match self.year_for(month, 15) {
+            DateExpr::Month {
+                month,
+                modifier,
+                deictic: Some(dir),
+            } if self.doc_date.is_some() => {
+                let d = self.doc_date.expect("checked");
+                let year = match dir {
+                    -1 if month < d.month => d.year,
+                    -1 => d.year - 1,
+                    1 if month > d.month => d.year,
+                    1 => d.year + 1,
+                    _ => d.year,
+                };
+                DateInfo {
+                    value: Some(Timex::Point(Period::Month(year, month))),
+                    modifier,
+                }
+            }
+            DateExpr::Month {
+                month, modifier, ..
+            } => match self.year_for(month, 15) {
                 Some(year) => DateInfo {
                     value: Some(Timex::Point(Period::Month(year, month))),
                     modifier,
                 },
                 None => unknown,
             },
-            DateExpr::Season { season, modifier } => match self.reference() {
-                Some(r) if !matches!(r, Period::Century(_) | Period::Decade(_)) => DateInfo {
-                    value: Some(Timex::Point(Period::Season(r.year(), season))),
-                    modifier,
-                },
-                _ => unknown,
-            },
+            DateExpr::Season {
+                season,
+                modifier,
+                dir,
+                deictic,
+            } => {
+                let from = if deictic {
+                    self.doc_date.map(Period::Day).or(self.reference())
+                } else {
+                    self.reference()
+                };
+                match from.and_then(|r| season_year(r, season, dir)) {
+                    Some(year) => DateInfo {
+                        value: Some(Timex::Point(Period::Season(year, season))),
+                        modifier,
+                    },
+                    None => unknown,
+                }
+            }
             DateExpr::Relative {
                 unit,
                 offset,
@@ -180,6 +212,37 @@ impl Anchor {
             (false, _) => from.add_days(if delta == 0 { 0 } else { delta - 7 }),
         })
     }
+}
+
+/// The year of a season `dir` seasons away from `r`: "last summer" written in
+/// March 2013 is 2012's, in September 2013's; "the following spring" after
+/// 1950 is 1951's. A winter is named by the year it starts in.
+fn season_year(r: Period, season: Season, dir: i8) -> Option<i32> {
+    let month = match r {
+        Period::Century(_) | Period::Decade(_) => return None,
+        Period::Day(d) => Some(d.month),
+        Period::Month(_, m) => Some(m),
+        _ => None,
+    };
+    let year = r.year();
+    let Some(m) = month else {
+        return Some(year + dir as i32);
+    };
+    let start = season.start_month() as i32;
+    let m = m as i32;
+    // A January or February belongs to the winter that began in December.
+    let (m, year) = if m <= 2 && season == Season::Winter {
+        (m + 12, year - 1)
+    } else {
+        (m, year)
+    };
+    Some(match dir {
+        -1 if start + 3 <= m => year,
+        -1 => year - 1,
+        1 if start > m => year,
+        1 => year + 1,
+        _ => year,
+    })
 }
 
 /// `r` moved by `offset` units, at the unit's precision.

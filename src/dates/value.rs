@@ -175,6 +175,16 @@ pub enum Season {
 }
 
 impl Season {
+    /// The month the season starts in (winter: December).
+    pub fn start_month(self) -> u8 {
+        match self {
+            Season::Spring => 3,
+            Season::Summer => 6,
+            Season::Fall => 9,
+            Season::Winter => 12,
+        }
+    }
+
     fn code(self) -> &'static str {
         match self {
             Season::Spring => "SP",
