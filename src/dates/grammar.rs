@@ -63,6 +63,16 @@ pub enum DateExpr {
         /// ("the following year", "two years later") from the narrative.
         deictic: bool,
     },
+    /// A month or day in a year named relatively ("August of that year",
+    /// "July 25 of the following year").
+    InRelativeYear {
+        /// 1–12.
+        month: u8,
+        /// 1–31, when a day is named.
+        day: Option<u8>,
+        /// Years from the narrative's year.
+        offset: i64,
+    },
     /// A weekday alone ("on Friday", "last Tuesday"): `dir` is -1 for "last",
     /// 1 for "next", 0 for none.
     Weekday {
@@ -1093,6 +1103,17 @@ fn join_ranges(text: &str, out: &mut Vec<DateMatch>) {
             continue;
         }
         let gap = &text[a.end..b.start];
+        if let Some(expr) = in_relative_year(a.expr, b.expr, gap) {
+            out[i] = DateMatch {
+                start: a.start,
+                end: b.end,
+                expr,
+                rule: "date:month-of-relative-year",
+            };
+            out.remove(i + 1);
+            i += 1;
+            continue;
+        }
         let before = &text[..a.start];
         let (lead, joiner) = if let Some(l) = strip_word_suffix(before, "from") {
             (
@@ -1126,6 +1147,32 @@ fn join_ranges(text: &str, out: &mut Vec<DateMatch>) {
         out.remove(i + 1);
         i += 1;
     }
+}
+
+/// "August of that year", "July 25 of the following year": a month or day
+/// without a year, " of ", and a year named relatively, as one date.
+fn in_relative_year(a: DateExpr, b: DateExpr, gap: &str) -> Option<DateExpr> {
+    if gap.trim() != "of" {
+        return None;
+    }
+    let DateExpr::Relative {
+        unit: Unit::Year,
+        offset,
+        deictic: false,
+    } = b
+    else {
+        return None;
+    };
+    let (month, day) = match a {
+        DateExpr::Month {
+            month,
+            deictic: None,
+            ..
+        } => (month, None),
+        DateExpr::MonthDay { month, day, .. } => (month, Some(day)),
+        _ => return None,
+    };
+    Some(DateExpr::InRelativeYear { month, day, offset })
 }
 
 /// If `before` ends with `word` and spaces (case-insensitively, on a word

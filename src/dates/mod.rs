@@ -160,6 +160,20 @@ impl Anchor {
                 from.and_then(|r| shift(r, unit, offset))
                     .map_or(unknown, DateInfo::point)
             }
+            DateExpr::InRelativeYear { month, day, offset } => {
+                let Some(year) = self
+                    .reference()
+                    .and_then(|r| shift(r, Unit::Year, offset))
+                    .map(|p| p.year())
+                else {
+                    return unknown;
+                };
+                let period = match day {
+                    Some(d) => Day::new(year, month, d).map(Period::Day),
+                    None => Some(Period::Month(year, month)),
+                };
+                period.map_or(unknown, DateInfo::point)
+            }
             DateExpr::Weekday { weekday, dir } => self
                 .weekday(weekday, dir)
                 .map_or(unknown, |d| DateInfo::point(Period::Day(d))),
@@ -167,14 +181,15 @@ impl Anchor {
     }
 
     /// The year of a month and day named without one: the reference year,
-    /// moved back when that would put the date well after a reference day
-    /// (writers look back more than ahead), or forward when far behind it.
+    /// moved back when that would put the date well after the document's
+    /// date (writers look back from it), or forward when far behind the
+    /// reference day (the narrative has turned the year).
     fn year_for(&self, month: u8, day: u8) -> Option<i32> {
         // A dated document's "June 25" counts from its date, unless the text
         // has moved to another year by a date written in full.
-        let r = match self.doc_date {
-            Some(d) if self.explicit_year.is_none_or(|y| y == d.year) => Period::Day(d),
-            _ => self.reference()?,
+        let (r, from_doc) = match self.doc_date {
+            Some(d) if self.explicit_year.is_none_or(|y| y == d.year) => (Period::Day(d), true),
+            _ => (self.reference()?, false),
         };
         if matches!(r, Period::Century(_) | Period::Decade(_)) {
             return None;
@@ -185,7 +200,9 @@ impl Anchor {
         };
         let cand = Day::new(year, month, day.min(value::days_in_month(year, month)))?;
         let diff = cand.to_days() - rd.to_days();
-        Some(if diff > 75 {
+        // A document looks back from its date; a narrative moves on, so
+        // its "December" after "13 August" is the same year's.
+        Some(if from_doc && diff > 75 {
             year - 1
         } else if diff < -290 {
             year + 1
