@@ -248,7 +248,7 @@ impl DateGrammar {
             ),
             // Years with an era
             format!(
-                r"{B}(?P<ey>[0-9]{{1,4}}){SP}?(?P<era>BCE|B\.C\.E\.|BC|B\.C\.|AD|A\.D\.|CE|C\.E\.)"
+                r"{B}(?:(?P<em>{MONTH}){SP}|(?:[Tt]he{SP})?(?P<es>{SEASON}){SP}(?:of{SP})?)?(?:(?P<ey0>[0-9]{{1,4}})(?:{DASH}|{SP}to{SP}))?(?P<ey>[0-9]{{1,4}}){SP}?(?P<era>BCE|B\.C\.E\.|BC|B\.C\.|AD|A\.D\.|CE|C\.E\.)"
             ),
             format!(r"{B}(?P<era2>AD|A\.D\.){SP}?(?P<ey2>[0-9]{{1,4}}){B}"),
             // Year–Year, Year–YY, Year/YY
@@ -609,10 +609,27 @@ fn read(caps: &Groups<'_>, text: &str) -> Option<(DateExpr, &'static str)> {
             return None;
         }
         let bc = era.as_str().starts_with('B');
-        return Some((
-            abs(Period::Year(if bc { 1 - y } else { y })),
-            "date:era-year",
-        ));
+        let year = |y: i32| if bc { 1 - y } else { y };
+        if let Some(m) = month(caps, "em") {
+            // "April 480 BC"
+            return Some((abs(Period::Month(year(y), m)), "date:era-month"));
+        }
+        if let Some(s) = caps.name("es") {
+            // "the autumn of 481 BC"
+            let season = lexicon::season(s.as_str())?;
+            return Some((abs(Period::Season(year(y), season)), "date:era-season"));
+        }
+        if let Some(y0) = num::<i32>(caps, "ey0") {
+            // "499–493 BC", "264 to 241 BC": the first year is in the same era.
+            if y0 == 0 || (bc && y0 < y) || (!bc && y0 > y) {
+                return None;
+            }
+            return Some((
+                range(Period::Year(year(y0)), Period::Year(year(y))),
+                "date:era-range",
+            ));
+        }
+        return Some((abs(Period::Year(year(y))), "date:era-year"));
     }
     if let Some(y1) = num::<i32>(caps, "yr1") {
         let y2 = second_year(y1, caps.name("yr2")?.as_str());
