@@ -19,6 +19,9 @@ use regex_automata::util::syntax;
 pub enum DateExpr {
     /// Fully stated ("February 14, 1950", "the 1950s").
     Absolute(DateInfo),
+    /// A year alone that qualifies a noun rather than sets the scene ("the
+    /// 1982 law", "Treaty of 1945"): stated, but the text stays in its year.
+    BackgroundYear(i32),
     /// A day of a month, no year ("June 25").
     MonthDay {
         /// 1–12.
@@ -74,7 +77,8 @@ pub enum DateExpr {
         offset: i64,
     },
     /// A weekday alone ("on Friday", "last Tuesday"): `dir` is -1 for "last",
-    /// 1 for "next", 0 for none.
+    /// 1 for "next", 2 for a sentence about the future ("will meet Friday"),
+    /// 0 for none.
     Weekday {
         /// Monday 0 … Sunday 6.
         weekday: u8,
@@ -400,6 +404,14 @@ impl DateGrammar {
     }
 }
 
+/// The first char boundary at or after `i`.
+fn ceil_char_boundary(text: &str, mut i: usize) -> usize {
+    while i < text.len() && !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
 fn floor_char_boundary(text: &str, mut i: usize) -> usize {
     while !text.is_char_boundary(i) {
         i -= 1;
@@ -410,6 +422,13 @@ fn floor_char_boundary(text: &str, mut i: usize) -> usize {
 fn set_mod(expr: &mut DateExpr, md: Mod) {
     match expr {
         DateExpr::Absolute(info) => info.modifier = Some(md),
+        // "early 1950" sets the scene.
+        DateExpr::BackgroundYear(y) => {
+            *expr = DateExpr::Absolute(DateInfo {
+                value: Some(Timex::Point(Period::Year(*y))),
+                modifier: Some(md),
+            })
+        }
         DateExpr::MonthDay { modifier, .. }
         | DateExpr::Month { modifier, .. }
         | DateExpr::Season { modifier, .. } => *modifier = Some(md),
@@ -649,6 +668,9 @@ fn read(caps: &Groups<'_>, text: &str) -> Option<(DateExpr, &'static str)> {
         {
             return None;
         }
+        if !sets_the_scene(text, m.start()) {
+            return Some((DateExpr::BackgroundYear(y), "date:year"));
+        }
         return Some((abs(Period::Year(y)), "date:year"));
     }
     if let Some(s) = caps.name("s11") {
@@ -767,6 +789,7 @@ fn read(caps: &Groups<'_>, text: &str) -> Option<(DateExpr, &'static str)> {
         let dir = match caps.name("wdir").map(|d| d.as_str().to_ascii_lowercase()) {
             Some(d) if d == "last" => -1,
             Some(d) if d == "next" => 1,
+            _ if future_in_sentence(text, m.start(), m.end()) => 2,
             _ => 0,
         };
         return Some((DateExpr::Weekday { weekday, dir }, "date:weekday"));
@@ -1166,6 +1189,53 @@ fn join_ranges(text: &str, out: &mut Vec<DateMatch>) {
     }
 }
 
+/// Whether the year at `start` sets the scene ("In 1945", "by 1950", "During
+/// 1951") rather than qualifies a noun ("the 1982 law", "Treaty of 1945").
+fn sets_the_scene(text: &str, start: usize) -> bool {
+    let prev = text[..start]
+        .trim_end()
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    matches!(
+        prev.as_str(),
+        "in" | "by" | "during" | "since" | "until" | "till" | "throughout" | "after" | "before"
+    )
+}
+
+/// Whether the sentence around `start..end` speaks of the future ("the
+/// talks will resume Monday", "Saturday's vote is expected to"): a weekday
+/// there is the next one, not the last.
+fn future_in_sentence(text: &str, start: usize, end: usize) -> bool {
+    const CUES: &[&str] = &[
+        " will ",
+        "’ll ",
+        "'ll ",
+        " shall ",
+        " scheduled ",
+        " expected to ",
+        " plans to ",
+        " plan to ",
+        " going to ",
+        " set to ",
+        " due to ",
+        " to be held ",
+        " is to ",
+        " are to ",
+    ];
+    let from = floor_char_boundary(text, start.saturating_sub(100));
+    let before = &text[from..start];
+    let before = before
+        .rsplit(['.', '!', '?', '\n'])
+        .next()
+        .unwrap_or(before);
+    let to = ceil_char_boundary(text, (end + 60).min(text.len()));
+    let after = &text[end..to];
+    let after = after.split(['.', '!', '?', '\n']).next().unwrap_or(after);
+    CUES.iter().any(|c| before.contains(c) || after.contains(c))
+}
+
 /// "August of that year", "July 25 of the following year": a month or day
 /// without a year, " of ", and a year named relatively, as one date.
 fn in_relative_year(a: DateExpr, b: DateExpr, gap: &str) -> Option<DateExpr> {
@@ -1214,6 +1284,7 @@ fn point_of(e: DateExpr) -> Option<Period> {
             value: Some(Timex::Point(p)),
             ..
         }) => Some(p),
+        DateExpr::BackgroundYear(y) => Some(Period::Year(y)),
         _ => None,
     }
 }
@@ -1222,7 +1293,7 @@ fn point_of(e: DateExpr) -> Option<Period> {
 fn join(a: DateExpr, b: DateExpr) -> Option<DateExpr> {
     let pb = point_of(b)?;
     let pa = match a {
-        DateExpr::Absolute(_) => point_of(a)?,
+        DateExpr::Absolute(_) | DateExpr::BackgroundYear(_) => point_of(a)?,
         DateExpr::MonthDay { month, day, .. } => {
             let y = pb.year();
             Period::Day(Day::new(y, month, day)?)

@@ -16,7 +16,7 @@ pub use value::{DateInfo, Day, Mod, Period, Season, Timex};
 pub struct Anchor {
     doc_date: Option<Day>,
     current: Option<Period>,
-    /// The year of the last date written with its year.
+    /// The year of the last month, season or day written with its year.
     explicit_year: Option<i32>,
     /// Order of numeric dates in this document, once a date has shown it:
     /// `true` for month/day ("2/14/1950"), `false` for day/month.
@@ -56,6 +56,9 @@ impl Anchor {
         }) {
             if !matches!(p, Period::Century(_) | Period::Decade(_)) {
                 self.current = Some(p);
+                // A date written with its year moves the text ("In Oct 1950
+                // ... Nov", "In 1945 ... on August 14"); a year that only
+                // qualifies a noun ("the 1982 law") does not.
                 if explicit {
                     self.explicit_year = Some(p.year());
                 }
@@ -68,6 +71,7 @@ impl Anchor {
         let unknown = DateInfo::default();
         match expr {
             DateExpr::Absolute(info) => info,
+            DateExpr::BackgroundYear(y) => DateInfo::point(Period::Year(y)),
             DateExpr::Unknown => unknown,
             DateExpr::Present => DateInfo {
                 value: Some(Timex::PresentRef),
@@ -213,8 +217,9 @@ impl Anchor {
 
     /// The day a weekday names: from the document's date, the last such day
     /// on or before it (news reports the past); in a narrative without one,
-    /// the next such day on or after the current day. "last" and "next" move
-    /// a week away from that day.
+    /// the next such day on or after the current day; in a sentence about the
+    /// future, the next on or after the document's date. "last" and "next"
+    /// move a week away from that day.
     fn weekday(&self, weekday: u8, dir: i8) -> Option<Day> {
         let (from, forward) = match (self.doc_date, self.current) {
             (Some(d), _) => (d, dir > 0),
@@ -223,7 +228,7 @@ impl Anchor {
         };
         let delta = (weekday as i64 - from.weekday() as i64).rem_euclid(7);
         Some(match (forward, dir) {
-            (true, _) if delta == 0 && dir > 0 => from.add_days(7),
+            (true, _) if delta == 0 && dir == 1 => from.add_days(7),
             (true, _) => from.add_days(delta),
             (false, -1) if delta == 0 => from.add_days(-7),
             (false, _) => from.add_days(if delta == 0 { 0 } else { delta - 7 }),
