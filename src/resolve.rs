@@ -50,15 +50,30 @@ const PERSON_CUES: &[&str] = &[
     "Madame",
 ];
 
-/// Picks the reading of an ambiguous gazetteer hit: a person after a title;
-/// otherwise the first candidate, since candidates come in file order and
+/// Picks the reading of an ambiguous gazetteer hit: a person after a title,
+/// a place after a locative word ("in", "to", "from"); otherwise the first candidate, since candidates come in file order and
 /// the curated files come first (a curated "Stalin" beats GeoNames' old name
 /// of Donetsk).
-pub(crate) fn pick_candidate(text: &str, start: usize, cands: &[(Candidate, EntityType)]) -> usize {
+pub(crate) fn pick_candidate(
+    text: &str,
+    start: usize,
+    end: usize,
+    cands: &[(Candidate, EntityType)],
+) -> usize {
     // "Gen. Washington": a title's period does not separate it.
     let prev = word_before(text[..start].trim_end().trim_end_matches('.'));
     if PERSON_CUES.contains(&prev) {
         if let Some(p) = cands.iter().position(|(_, t)| *t == EntityType::Person) {
+            return p;
+        }
+    }
+    // "in Castro", "to Washington": a locative word asks for the place; not
+    // before a possessive ("in Stalin's mind").
+    let before = word_before(text[..start].trim_end());
+    let possessive = crate::text::strip_possessive(&text[start..end]).is_some()
+        || text[end..].starts_with(['\'', '’', 'ʼ']);
+    if cands.len() > 1 && !possessive && is_locative(before) {
+        if let Some(p) = cands.iter().position(|(_, t)| *t == EntityType::Place) {
             return p;
         }
     }
@@ -88,7 +103,7 @@ pub(crate) fn gazetteer_mentions<'g>(
         for &c in &candidates[h.first as usize..(h.first + h.count) as usize] {
             typed.push((c, Gazetteer::entity(views, c).kind));
         }
-        let pick = pick_candidate(text, h.start as usize, &typed);
+        let pick = pick_candidate(text, h.start as usize, h.end as usize, &typed);
         let info = Gazetteer::entity(views, typed[pick].0);
         out.push(Mention {
             kind: info.kind,
@@ -201,6 +216,11 @@ pub(crate) fn loose_words(
     }
 }
 
+/// Whether `word` is a locative word, in any case ("In", "in").
+fn is_locative(word: &str) -> bool {
+    LOCATIVES.iter().any(|l| l.eq_ignore_ascii_case(word))
+}
+
 /// Words before a name that make it a place, not a person ("in Washington").
 const LOCATIVES: &[&str] = &[
     "in", "at", "to", "from", "near", "via", "into", "toward", "towards", "across", "outside",
@@ -224,7 +244,7 @@ impl KnownPeople {
         let Some(&last) = words.last() else {
             return;
         };
-        let mut keys = vec![last.trim_end_matches("'s").trim_end_matches("’s")];
+        let mut keys = vec![crate::text::strip_possessive(last).unwrap_or(last)];
         if words.len() >= 2 && (FAMILY_FIRST.contains(&words[0]) || words[1].contains(['-', '‐']))
         {
             keys.push(words[0]);
@@ -324,7 +344,7 @@ impl DocumentState {
                 EntityType::Person => self.people.learn(surface, m),
                 EntityType::Place
                     if !surface.contains(char::is_whitespace)
-                        && !LOCATIVES.contains(&word_before(text[..m.start].trim_end())) =>
+                        && !is_locative(word_before(text[..m.start].trim_end())) =>
                 {
                     if let Some(p) = self.people.mention(surface, m.start, m.end) {
                         *m = p;

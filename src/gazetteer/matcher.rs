@@ -31,7 +31,7 @@ pub struct Hit {
 }
 
 /// What the matcher knows of the surface words walked so far.
-#[derive(Default)]
+#[derive(Default, Clone, Copy)]
 struct Surface {
     words: u32,
     /// Bit i: word i starts with a capital.
@@ -130,6 +130,7 @@ fn walk(
         let before = key.len();
         push_normalized_word(word, key);
         hash.write(&key[before..]);
+        let surface_before = surface;
         note_word(&mut surface, word);
         let mut more = false;
         let mark = candidates.len();
@@ -147,6 +148,9 @@ fn walk(
         if candidates.len() == mark {
             // A possessive: "Stalin's" is "Stalin" followed by "'s".
             if let Some(stem) = possessive_stem(word) {
+                // The stem's spelling decides ("USSR's" is an acronym's).
+                let mut stem_surface = surface_before;
+                note_word(&mut stem_surface, &word[..stem]);
                 let stem_key_len = before + stem_normalized_len(&key[before..]);
                 let mut h = KeyHash::new();
                 h.write(&key[..stem_key_len]);
@@ -155,7 +159,7 @@ fn walk(
                     tables,
                     &key[..stem_key_len],
                     h.finish(),
-                    &surface,
+                    &stem_surface,
                     candidates,
                     &mut stem_end,
                     text,
@@ -281,14 +285,7 @@ fn note_word(s: &mut Surface, word: &str) {
 
 /// Byte length of the stem if `word` ends in a possessive "'s" / "’s".
 fn possessive_stem(word: &str) -> Option<usize> {
-    for suffix in ["'s", "’s", "'S", "’S"] {
-        if let Some(stem) = word.strip_suffix(suffix) {
-            if !stem.is_empty() {
-                return Some(stem.len());
-            }
-        }
-    }
-    None
+    crate::text::strip_possessive(word).map(str::len)
 }
 
 /// Length of a normalised word without its normalised "'s".

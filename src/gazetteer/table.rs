@@ -81,7 +81,7 @@ pub fn push_normalized_word(word: &str, out: &mut Vec<u8>) {
     for c in word.chars() {
         match c {
             '.' => {}
-            '\u{2019}' | '\u{2018}' | '`' => out.push(b'\''),
+            '\u{2019}' | '\u{2018}' | '\u{2BC}' | '`' => out.push(b'\''),
             'A'..='Z' => out.push(c as u8 + 32),
             _ if c.is_ascii() => out.push(c as u8),
             _ => {

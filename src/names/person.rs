@@ -53,8 +53,9 @@ pub(super) fn name_from(c: &Chunk<'_, '_>, i: usize) -> Option<usize> {
 
 /// Whether word `j` is a surname that only initials before it make one: an
 /// ordinary word ("C. P. Gray", "E. P. White") or one in capitals ("L. F.
-/// MILLER", "J. A. CARY"), but never a head ("U. S. Army") nor after a place
-/// the gazetteer knows ("U. S.").
+/// MILLER", "J. A. CARY") of three letters or more ("R. So", "I. TO" are
+/// not), but never a head ("U. S. Army") nor after a place the gazetteer
+/// knows ("U. S.").
 fn surname_after_initials(c: &Chunk<'_, '_>, i: usize, j: usize) -> bool {
     let w = c.words;
     let word = w[j];
@@ -64,6 +65,7 @@ fn surname_after_initials(c: &Chunk<'_, '_>, i: usize, j: usize) -> bool {
         && word.has(CAP)
         && !word.has(INITIAL)
         && (word.has(ORDINARY) || word.has(ALL_CAPS))
+        && c.stem(j).chars().filter(|ch| ch.is_alphabetic()).count() >= 3
         && word.roles == 0
         && !is_head_in_capitals(c, j)
         && c.gazetteer_at(w[i].start)

@@ -2,7 +2,7 @@
 //! class and what separates it from the next word, built once per chunk.
 
 use super::lexicon::{self, ordinary_words};
-use crate::text::{Token, TokenKind, GIVEN_NAME_ABBREVIATIONS};
+use crate::text::{strip_possessive, Token, TokenKind, GIVEN_NAME_ABBREVIATIONS};
 
 /// Word starts with an upper-case letter.
 pub(crate) const CAP: u16 = 1;
@@ -118,11 +118,10 @@ pub(crate) fn words(text: &str, tokens: &[Token], sentence_starts: &[u32], out: 
             flags |= SENTENCE_START;
         }
         let mut stem_end = end;
-        for suffix in ["'s", "’s"] {
-            if word.len() > suffix.len() && word.ends_with(suffix) {
-                stem_end = end - suffix.len() as u32;
-                flags |= POSSESSIVE;
-            }
+        // Lower-case endings only: "LEE’S ELIXIR" is a headline, not a possessive.
+        if let Some(stem) = strip_possessive(word).filter(|_| !word.ends_with('S')) {
+            stem_end = start + stem.len() as u32;
+            flags |= POSSESSIVE;
         }
         if flags & CAP != 0 {
             if word.chars().all(|c| !c.is_lowercase()) && word.chars().any(char::is_alphabetic) {

@@ -191,6 +191,18 @@ pub fn tokenize(text: &str, out: &mut Vec<Token>) {
     }
 }
 
+/// The possessive endings, with the apostrophes historical texts use (FRUS
+/// prints U+02BC: "Castroʼs").
+pub const POSSESSIVE_SUFFIXES: [&str; 6] = ["'s", "’s", "ʼs", "'S", "’S", "ʼS"];
+
+/// `word` without a possessive ending, if it has one and something before it.
+pub fn strip_possessive(word: &str) -> Option<&str> {
+    POSSESSIVE_SUFFIXES
+        .iter()
+        .find_map(|s| word.strip_suffix(s))
+        .filter(|stem| !stem.is_empty())
+}
+
 /// The words of `text` (as [`tokenize`] finds them), for building keys from
 /// names outside the hot path.
 pub fn words(text: &str) -> impl Iterator<Item = &str> {
