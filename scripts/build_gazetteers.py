@@ -71,6 +71,21 @@ def common_words(corpus):
     return common, ordinary
 
 
+def drop_phrase_aliases(rows, ordinary):
+    """An alias made only of ordinary words whose first word opens no person's
+    name is a misparsed phrase ("Security Affairs" for J.M. Flesch, "Acting
+    President Park"), not a name; "Frank Church" stays."""
+    firsts = collections.Counter(r[0].split()[0] for r in rows if len(r[0].split()) >= 2)
+    out = []
+    for r in rows:
+        def phrase(a):
+            words = [w.strip(".").lower() for w in a.split()]
+            return all(len(w) > 1 and w in ordinary for w in words) and firsts[a.split()[0]] < 2
+        aliases = [a for a in r[2].split("|") if a and not phrase(a)]
+        out.append((r[0], r[1], "|".join(aliases), *r[3:]))
+    return out
+
+
 def given_names(people_rows, ordinary):
     """First names of the HSG persons: the first word of every canonical name of
     two or more words, when at least two persons share it and it is not an
@@ -440,7 +455,7 @@ def main():
     known = {r[0].lower() for r in places} | {al.lower() for r in places for al in r[2].split("|") if al} | curated
     write_tsv(os.path.join(a.out, "frus-places.tsv"),
               ["name", "type", "aliases", "id", "kind", "country", "latitude", "longitude", "population"], frus_places(a.sources, known))
-    people_rows = merge_curated_people(people(a.sources), a.out)
+    people_rows = drop_phrase_aliases(merge_curated_people(people(a.sources), a.out), ordinary)
     write_tsv(os.path.join(a.out, "hsg-people.tsv"), ["name", "type", "aliases", "id", "kind", "dates", "role"], people_rows)
     given = given_names(people_rows, ordinary)
     with open(os.path.join(a.out, "given-names.txt"), "w", encoding="utf-8") as f:
