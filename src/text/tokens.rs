@@ -203,7 +203,12 @@ pub fn tokenize(text: &str, out: &mut Vec<Token>) {
 pub const POSSESSIVE_SUFFIXES: [&str; 6] = ["'s", "’s", "ʼs", "'S", "’S", "ʼS"];
 
 /// `word` without a possessive ending, if it has one and something before it.
+#[inline]
 pub fn strip_possessive(word: &str) -> Option<&str> {
+    // Most words end otherwise: one byte test before the suffixes.
+    if word.len() < 3 || !matches!(word.as_bytes()[word.len() - 1], b's' | b'S') {
+        return None;
+    }
     POSSESSIVE_SUFFIXES
         .iter()
         .find_map(|s| word.strip_suffix(s))
