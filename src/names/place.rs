@@ -64,6 +64,15 @@ pub(super) fn find<'g>(c: &Chunk<'_, 'g>, out: &mut Vec<Mention<'g>>) {
                 push(out, EntityType::Place, word.start, end, "place:prefix");
             }
         }
+        if is_compass_noun(c, i) {
+            push(
+                out,
+                EntityType::Place,
+                word.start,
+                word.stem_end,
+                "place:compass-noun",
+            );
+        }
         if c.is_in(i, List::Compass) && word.gap == Gap::Space && i + 1 < w.len() {
             if let Some(m) = c.gazetteer_at(w[i + 1].start) {
                 if m.kind == EntityType::Place {
@@ -78,6 +87,39 @@ pub(super) fn find<'g>(c: &Chunk<'_, 'g>, out: &mut Vec<Mention<'g>>) {
             }
         }
     }
+}
+
+/// Whether word `i` is "North", "South", "East" or "West" standing for a
+/// region or state ("Kim's army attacked the South", "the division between
+/// North and South", "the North's army"): after "the", or joined to another by
+/// "and", and never qualifying a name after it ("the North Atlantic").
+fn is_compass_noun(c: &Chunk<'_, '_>, i: usize) -> bool {
+    let w = c.words;
+    let cardinal = |k: usize| {
+        k < w.len()
+            && ["North", "South", "East", "West"]
+                .iter()
+                .any(|d| c.is(k, d))
+    };
+    if !cardinal(i) || w[i].gap == Gap::Hyphen {
+        return false;
+    }
+    let qualifies_next = w[i].gap == Gap::Space && i + 1 < w.len() && w[i + 1].has(CAP);
+    if qualifies_next && !w[i].has(super::POSSESSIVE) {
+        return false;
+    }
+    let after_the =
+        i > 0 && w[i - 1].gap == Gap::Space && (c.is(i - 1, "the") || c.is(i - 1, "The"));
+    let joined = |a: usize, b: usize| {
+        cardinal(a)
+            && cardinal(b)
+            && b == a + 2
+            && w[a].gap == Gap::Space
+            && w[a + 1].gap == Gap::Space
+            && (c.is(a + 1, "and") || c.is(a + 1, "or"))
+            && !(w[b].gap == Gap::Space && b + 1 < w.len() && w[b + 1].has(CAP))
+    };
+    after_the || joined(i, i + 2) || i >= 2 && joined(i - 2, i)
 }
 
 /// The end of a run of up to `max` capitalised words that starts at word `i`
