@@ -39,6 +39,15 @@ impl Anchor {
         self.doc_date
     }
 
+    /// What a relative expression counts from: the writer's present (the
+    /// document's date) for a deictic one, else the narrative's reference.
+    fn counted_from(&self, deictic: bool) -> Option<Period> {
+        match self.doc_date {
+            Some(d) if deictic => Some(Period::Day(d)),
+            _ => self.reference(),
+        }
+    }
+
     /// The reference period: the last explicit date, else the document date.
     fn reference(&self) -> Option<Period> {
         self.current.or(self.doc_date.map(Period::Day))
@@ -138,12 +147,10 @@ impl Anchor {
                 dir,
                 deictic,
             } => {
-                let from = if deictic {
-                    self.doc_date.map(Period::Day).or(self.reference())
-                } else {
-                    self.reference()
-                };
-                match from.and_then(|r| season_year(r, season, dir)) {
+                match self
+                    .counted_from(deictic)
+                    .and_then(|r| season_year(r, season, dir))
+                {
                     Some(year) => DateInfo {
                         value: Some(Timex::Point(Period::Season(year, season))),
                         modifier,
@@ -155,15 +162,10 @@ impl Anchor {
                 unit,
                 offset,
                 deictic,
-            } => {
-                let from = if deictic {
-                    self.doc_date.map(Period::Day).or(self.reference())
-                } else {
-                    self.reference()
-                };
-                from.and_then(|r| shift(r, unit, offset))
-                    .map_or(unknown, DateInfo::point)
-            }
+            } => self
+                .counted_from(deictic)
+                .and_then(|r| shift(r, unit, offset))
+                .map_or(unknown, DateInfo::point),
             DateExpr::InRelativeYear { month, day, offset } => {
                 let Some(year) = self
                     .reference()
