@@ -9,10 +9,12 @@
 
 use super::lexicon::{self, DECADE_WORD, MONTH, NAMED_DAY, NUMBER_WORD, ORDINAL, SEASON, WEEKDAY};
 use super::value::{DateInfo, Day, Mod, Period, Season, Timex};
-use regex::{CaptureLocations, Regex};
+use regex::Regex;
 use regex_automata::meta;
 use regex_automata::nfa::thompson::WhichCaptures;
+use regex_automata::util::captures::Captures;
 use regex_automata::util::syntax;
+use regex_automata::{Anchored, Input};
 
 /// A date mention before resolution against its document.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -143,14 +145,14 @@ pub struct DateGrammar {
 /// a linear search beats hashing).
 #[derive(Debug, Clone)]
 struct Rule {
-    regex: Regex,
+    regex: meta::Regex,
     names: Vec<(String, usize)>,
 }
 
 /// The groups of one rule's match.
 struct Groups<'t> {
     text: &'t str,
-    locs: &'t CaptureLocations,
+    caps: &'t Captures,
     names: &'t [(String, usize)],
 }
 
@@ -176,11 +178,11 @@ impl<'t> Group<'t> {
 
 impl<'t> Groups<'t> {
     fn get(&self, i: usize) -> Option<Group<'t>> {
-        let (start, end) = self.locs.get(i)?;
+        let span = self.caps.get_group(i)?;
         Some(Group {
             text: self.text,
-            start,
-            end,
+            start: span.start,
+            end: span.end,
         })
     }
     fn name(&self, name: &str) -> Option<Group<'t>> {
@@ -290,9 +292,13 @@ impl DateGrammar {
         let rules = alts
             .iter()
             .map(|a| {
-                let regex = Regex::new(a).expect("a date rule compiles");
+                let regex = meta::Regex::builder()
+                    .syntax(syntax::Config::new().utf8(true))
+                    .build(a)
+                    .expect("a date rule compiles");
                 let names = regex
-                    .capture_names()
+                    .group_info()
+                    .pattern_names(regex_automata::PatternID::ZERO)
                     .enumerate()
                     .filter_map(|(i, n)| Some((n?.to_string(), i)))
                     .collect();
@@ -318,20 +324,24 @@ impl DateGrammar {
     /// Finds the date mentions of one chunk, in text order, into `out`.
     pub fn find(&self, text: &str, out: &mut Vec<DateMatch>) {
         out.clear();
-        let mut locations: Vec<Option<CaptureLocations>> = vec![None; self.rules.len()];
+        let mut captures: Vec<Option<Captures>> = vec![None; self.rules.len()];
         for found in self.finder.find_iter(text) {
-            // The rule that matched, re-run with its groups from the match's
-            // start (it matches there, with the same span).
+            // The rule that matched, re-run with its groups over the match's
+            // span only, anchored (it matches there, with the same span).
             let rule = &self.rules[found.pattern().as_usize()];
-            let locs = locations[found.pattern().as_usize()]
-                .get_or_insert_with(|| rule.regex.capture_locations());
-            let Some(m) = rule.regex.captures_read_at(locs, text, found.start()) else {
+            let caps = captures[found.pattern().as_usize()]
+                .get_or_insert_with(|| rule.regex.create_captures());
+            let input = Input::new(text)
+                .span(found.start()..found.end())
+                .anchored(Anchored::Yes);
+            rule.regex.search_captures(&input, caps);
+            let Some(m) = caps.get_match() else {
                 continue;
             };
             debug_assert_eq!((m.start(), m.end()), (found.start(), found.end()));
             let caps = Groups {
                 text,
-                locs,
+                caps,
                 names: &rule.names,
             };
             let Some((expr, rule)) = read(&caps, text) else {
