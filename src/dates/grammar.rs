@@ -67,6 +67,8 @@ pub enum DateExpr {
         /// "yesterday"): the document's date when it has one. Otherwise
         /// ("the following year", "two years later") from the narrative.
         deictic: bool,
+        /// Modifier ("the end of the year": END).
+        modifier: Option<Mod>,
     },
     /// A month or day in a year named relatively ("August of that year",
     /// "July 25 of the following year").
@@ -267,7 +269,11 @@ impl DateGrammar {
             ),
             // Relative expressions
             format!(
-                r"{B}(?P<rel>(?:[Tt]he{SP})?(?P<rdir>following|next|previous|preceding|same|[Tt]hat|[Tt]his|[Ll]ast|[Nn]ext){SP}(?P<runit>day|week|month|year|decade)){B}"
+                r"{B}(?P<rel>(?:(?:[Tt]he|[Tt]hat){SP})?(?P<rdir>following|next|previous|preceding|same|[Tt]hat|[Tt]his|[Ll]ast|[Nn]ext){SP}(?P<runit>day|week|month|year|decade)){B}"
+            ),
+            // "the end of the year": the narrative's year (month, week)
+            format!(
+                r"{B}(?P<rpart>[Tt]he{SP}(?:beginning|start|middle|end|close){SP}of{SP}the{SP}(?P<rpunit>year|month|week)){B}"
             ),
             format!(
                 r"{B}(?P<ago>(?P<anum>{NUMBER_WORD}|[0-9]{{1,3}}){SP}(?P<aunit>days?|weeks?|months?|years?|decades?){SP}(?P<adir>later|earlier|ago|afterwards?|before)){B}"
@@ -720,6 +726,26 @@ fn read(caps: &Groups<'_>, text: &str) -> Option<(DateExpr, &'static str)> {
             "date:season",
         ));
     }
+    if let Some(part) = caps.name("rpart") {
+        let unit = unit(caps.name("rpunit")?.as_str())?;
+        let part = part.as_str().to_ascii_lowercase();
+        let modifier = if part.contains("beginning") || part.contains("start") {
+            Mod::Start
+        } else if part.contains("middle") {
+            Mod::Mid
+        } else {
+            Mod::End
+        };
+        return Some((
+            DateExpr::Relative {
+                unit,
+                offset: 0,
+                deictic: false,
+                modifier: Some(modifier),
+            },
+            "date:relative",
+        ));
+    }
     if caps.name("rel").is_some() {
         let unit = unit(caps.name("runit")?.as_str())?;
         let dir = caps.name("rdir")?.as_str().to_ascii_lowercase();
@@ -746,6 +772,7 @@ fn read(caps: &Groups<'_>, text: &str) -> Option<(DateExpr, &'static str)> {
                 unit,
                 offset,
                 deictic,
+                modifier: None,
             },
             "date:relative",
         ));
@@ -767,6 +794,7 @@ fn read(caps: &Groups<'_>, text: &str) -> Option<(DateExpr, &'static str)> {
                     unit,
                     offset: sign * n,
                     deictic: dir == "ago",
+                    modifier: None,
                 },
                 "date:relative",
             ),
@@ -780,6 +808,7 @@ fn read(caps: &Groups<'_>, text: &str) -> Option<(DateExpr, &'static str)> {
                     unit: Unit::Day,
                     offset: -1,
                     deictic: true,
+                    modifier: None,
                 },
                 "date:relative",
             )),
@@ -788,6 +817,7 @@ fn read(caps: &Groups<'_>, text: &str) -> Option<(DateExpr, &'static str)> {
                     unit: Unit::Day,
                     offset: 1,
                     deictic: true,
+                    modifier: None,
                 },
                 "date:relative",
             )),
@@ -1256,6 +1286,7 @@ fn in_relative_year(a: DateExpr, b: DateExpr, gap: &str) -> Option<DateExpr> {
         unit: Unit::Year,
         offset,
         deictic: false,
+        modifier: None,
     } = b
     else {
         return None;

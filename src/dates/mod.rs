@@ -162,10 +162,17 @@ impl Anchor {
                 unit,
                 offset,
                 deictic,
-            } => self
+                modifier,
+            } => match self
                 .counted_from(deictic)
                 .and_then(|r| shift(r, unit, offset))
-                .map_or(unknown, DateInfo::point),
+            {
+                Some(p) => DateInfo {
+                    value: Some(Timex::Point(p)),
+                    modifier,
+                },
+                None => unknown,
+            },
             DateExpr::InRelativeYear { month, day, offset } => {
                 let Some(year) = self
                     .reference()
@@ -333,7 +340,8 @@ mod tests {
                 DateExpr::Relative {
                     unit: Unit::Year,
                     offset: 2,
-                    deictic: false
+                    deictic: false,
+                    modifier: None,
                 }
             ),
             "1947"
@@ -344,7 +352,8 @@ mod tests {
                 DateExpr::Relative {
                     unit: Unit::Day,
                     offset: 1,
-                    deictic: false
+                    deictic: false,
+                    modifier: None,
                 }
             ),
             "null"
