@@ -204,8 +204,6 @@ impl Extractor {
     }
 }
 
-/// Drops the names that lie wholly inside a date ("March" the town in
-/// "March 12, 1947"): both lists are in order of start.
 /// Drops the gazetteer places that overlap a blocked span (a ship's name, a
 /// given name used as one); `blocked` is in order and does not overlap.
 fn drop_blocked_places(gazetteer: &mut Vec<crate::Mention<'_>>, blocked: &[(u32, u32)]) {
@@ -219,6 +217,8 @@ fn drop_blocked_places(gazetteer: &mut Vec<crate::Mention<'_>>, blocked: &[(u32,
     });
 }
 
+/// Drops the names that lie wholly inside a date ("March" the town in
+/// "March 12, 1947"): both lists are in order of start.
 fn drop_names_inside_dates(names: &mut Vec<crate::Mention<'_>>, dates: &[crate::dates::DateMatch]) {
     if dates.is_empty() {
         return;

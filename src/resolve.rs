@@ -6,7 +6,7 @@ use crate::dates::{Anchor, DateMatch};
 use crate::gazetteer::{table::TableView, Candidate, Gazetteer, Hit};
 use crate::mention::{Entity, EntityType, Mention, Source, TypeSet};
 use crate::names::{Word, ALL_CAPS, CAP, FAMILY_FIRST, INITIAL};
-use crate::text::{count_chars, Positions};
+use crate::text::{count_chars, last_word, Positions};
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 
@@ -51,9 +51,9 @@ const PERSON_CUES: &[&str] = &[
 ];
 
 /// Picks the reading of an ambiguous gazetteer hit: a person after a title,
-/// a place after a locative word ("in", "to", "from"); otherwise the first candidate, since candidates come in file order and
-/// the curated files come first (a curated "Stalin" beats GeoNames' old name
-/// of Donetsk).
+/// a place after a locative word ("in", "to", "from"); otherwise the first
+/// candidate, since candidates come in file order and the curated files come
+/// first (a curated "Stalin" beats GeoNames' old name of Donetsk).
 pub(crate) fn pick_candidate(
     text: &str,
     start: usize,
@@ -61,7 +61,7 @@ pub(crate) fn pick_candidate(
     cands: &[(Candidate, EntityType)],
 ) -> usize {
     // "Gen. Washington": a title's period does not separate it.
-    let prev = word_before(text[..start].trim_end().trim_end_matches('.'));
+    let prev = last_word(text[..start].trim_end().trim_end_matches('.'));
     if PERSON_CUES.contains(&prev) {
         if let Some(p) = cands.iter().position(|(_, t)| *t == EntityType::Person) {
             return p;
@@ -69,7 +69,7 @@ pub(crate) fn pick_candidate(
     }
     // "in Castro", "to Washington": a locative word asks for the place; not
     // before a possessive ("in Stalin's mind").
-    let before = word_before(text[..start].trim_end());
+    let before = last_word(text[..start].trim_end());
     let possessive = crate::text::strip_possessive(&text[start..end]).is_some()
         || text[end..].starts_with(['\'', '’', 'ʼ']);
     if cands.len() > 1 && !possessive && is_locative(before) {
@@ -78,15 +78,6 @@ pub(crate) fn pick_candidate(
         }
     }
     0
-}
-
-/// The word (letters and digits) that `before` ends with, or "" if it ends
-/// in another character.
-fn word_before(before: &str) -> &str {
-    before
-        .rsplit(|c: char| !c.is_alphanumeric())
-        .next()
-        .unwrap_or("")
 }
 
 /// Turns gazetteer hits into name mentions (chunk-relative offsets).
@@ -344,7 +335,7 @@ impl DocumentState {
                 EntityType::Person => self.people.learn(surface, m),
                 EntityType::Place
                     if !surface.contains(char::is_whitespace)
-                        && !is_locative(word_before(text[..m.start].trim_end())) =>
+                        && !is_locative(last_word(text[..m.start].trim_end())) =>
                 {
                     if let Some(p) = self.people.mention(surface, m.start, m.end) {
                         *m = p;
@@ -459,11 +450,7 @@ fn present_tense_now(text: &str, start: usize, end: usize) -> bool {
         "is", "are", "has", "have", "remains", "remain", "lies", "stands", "known", "called",
         "named", "exists", "holds", "houses", "serves",
     ];
-    let before = text[..start]
-        .trim_end()
-        .rsplit(|c: char| !c.is_alphanumeric())
-        .next()
-        .unwrap_or("");
+    let before = last_word(text[..start].trim_end());
     let after = text[end..]
         .trim_start()
         .split(|c: char| !c.is_alphanumeric())

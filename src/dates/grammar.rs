@@ -9,6 +9,7 @@
 
 use super::lexicon::{self, DECADE_WORD, MONTH, NAMED_DAY, NUMBER_WORD, ORDINAL, SEASON, WEEKDAY};
 use super::value::{DateInfo, Day, Mod, Period, Season, Timex};
+use crate::text::last_word;
 use regex::Regex;
 use regex_automata::meta;
 use regex_automata::nfa::thompson::WhichCaptures;
@@ -1055,24 +1056,19 @@ fn not_a_year_context(text: &str, start: usize, end: usize) -> bool {
     }
     // "No. 1950", "Vol. 1951": the abbreviation's period is not a boundary.
     let stem = before.strip_suffix('.').unwrap_or(before);
-    let mut words = stem.rsplit(|c: char| !c.is_alphanumeric());
-    let prev_word = words.next().unwrap_or("").to_ascii_lowercase();
+    let prev_word = last_word(stem).to_ascii_lowercase();
     let approximate = matches!(
         prev_word.as_str(),
         "about" | "around" | "approximately" | "some"
     );
     // "in about 1890" is a year; "about 1890 troops" a number.
     let dated = approximate
-        && stem[..stem.len() - prev_word.len()]
-            .trim_end()
-            .rsplit(|c: char| !c.is_alphanumeric())
-            .next()
-            .is_some_and(|w| {
-                matches!(
-                    w.to_ascii_lowercase().as_str(),
-                    "in" | "by" | "until" | "since" | "from" | "to" | "till" | "after" | "before"
-                )
-            });
+        && matches!(
+            last_word(stem[..stem.len() - prev_word.len()].trim_end())
+                .to_ascii_lowercase()
+                .as_str(),
+            "in" | "by" | "until" | "since" | "from" | "to" | "till" | "after" | "before"
+        );
     if !prev_gap.contains('\n')
         && NOT_YEAR_BEFORE.contains(&prev_word.as_str())
         && !before.ends_with(',')
@@ -1232,12 +1228,7 @@ fn join_ranges(text: &str, out: &mut Vec<DateMatch>) {
 /// Whether the year at `start` sets the scene ("In 1945", "by 1950", "During
 /// 1951") rather than qualifies a noun ("the 1982 law", "Treaty of 1945").
 fn sets_the_scene(text: &str, start: usize) -> bool {
-    let prev = text[..start]
-        .trim_end()
-        .rsplit(|c: char| !c.is_alphanumeric())
-        .next()
-        .unwrap_or("")
-        .to_ascii_lowercase();
+    let prev = last_word(text[..start].trim_end()).to_ascii_lowercase();
     matches!(
         prev.as_str(),
         "in" | "by" | "during" | "since" | "until" | "till" | "throughout" | "after" | "before"

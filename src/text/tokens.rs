@@ -198,9 +198,17 @@ pub fn tokenize(text: &str, out: &mut Vec<Token>) {
     }
 }
 
+/// The word (letters and digits) that `s` ends with, or "" if it ends in
+/// another character; callers trim what may stand between ("Gen. " → "Gen").
+pub fn last_word(s: &str) -> &str {
+    s.rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("")
+}
+
 /// The possessive endings, with the apostrophes historical texts use (FRUS
 /// prints U+02BC: "Castroʼs").
-pub const POSSESSIVE_SUFFIXES: [&str; 6] = ["'s", "’s", "ʼs", "'S", "’S", "ʼS"];
+const POSSESSIVE_SUFFIXES: [&str; 6] = ["'s", "’s", "ʼs", "'S", "’S", "ʼS"];
 
 /// `word` without a possessive ending, if it has one and something before it.
 #[inline]
