@@ -99,97 +99,71 @@ impl Anchor {
                 };
                 self.month_first = Some(mf);
                 let (m, d) = if mf { (a, b) } else { (b, a) };
-                Day::new(year, m, d).map_or(unknown, |d| DateInfo::point(Period::Day(d)))
+                DateInfo::at(Day::new(year, m, d).map(Period::Day), None)
             }
             DateExpr::MonthDay {
                 month,
                 day,
                 modifier,
-            } => {
-                let Some(year) = self.year_for(month, day) else {
-                    return unknown;
-                };
-                Day::new(year, month, day).map_or(unknown, |d| DateInfo {
-                    value: Some(Timex::Point(Period::Day(d))),
-                    modifier,
-                })
-            }
+            } => DateInfo::at(
+                self.year_for(month, day)
+                    .and_then(|y| Day::new(y, month, day))
+                    .map(Period::Day),
+                modifier,
+            ),
             DateExpr::Month {
                 month,
                 modifier,
-                deictic: Some(dir),
-            } if self.doc_date.is_some() => {
-                let d = self.doc_date.expect("checked");
-                let year = match dir {
-                    -1 if month < d.month => d.year,
-                    -1 => d.year - 1,
-                    1 if month > d.month => d.year,
-                    1 => d.year + 1,
-                    _ => d.year,
+                deictic,
+            } => {
+                let year = match (deictic, self.doc_date) {
+                    // "last June", "next May" from the document's date
+                    (Some(dir), Some(d)) => Some(match dir {
+                        -1 if month < d.month => d.year,
+                        -1 => d.year - 1,
+                        1 if month > d.month => d.year,
+                        1 => d.year + 1,
+                        _ => d.year,
+                    }),
+                    _ => self.year_for(month, 15),
                 };
-                DateInfo {
-                    value: Some(Timex::Point(Period::Month(year, month))),
-                    modifier,
-                }
+                DateInfo::at(year.map(|y| Period::Month(y, month)), modifier)
             }
-            DateExpr::Month {
-                month, modifier, ..
-            } => match self.year_for(month, 15) {
-                Some(year) => DateInfo {
-                    value: Some(Timex::Point(Period::Month(year, month))),
-                    modifier,
-                },
-                None => unknown,
-            },
             DateExpr::Season {
                 season,
                 modifier,
                 dir,
                 deictic,
-            } => {
-                match self
-                    .counted_from(deictic)
+            } => DateInfo::at(
+                self.counted_from(deictic)
                     .and_then(|r| season_year(r, season, dir))
-                {
-                    Some(year) => DateInfo {
-                        value: Some(Timex::Point(Period::Season(year, season))),
-                        modifier,
-                    },
-                    None => unknown,
-                }
-            }
+                    .map(|y| Period::Season(y, season)),
+                modifier,
+            ),
             DateExpr::Relative {
                 unit,
                 offset,
                 deictic,
                 modifier,
-            } => match self
-                .counted_from(deictic)
-                .and_then(|r| shift(r, unit, offset))
-            {
-                Some(p) => DateInfo {
-                    value: Some(Timex::Point(p)),
-                    modifier,
-                },
-                None => unknown,
-            },
+            } => DateInfo::at(
+                self.counted_from(deictic)
+                    .and_then(|r| shift(r, unit, offset)),
+                modifier,
+            ),
             DateExpr::InRelativeYear { month, day, offset } => {
-                let Some(year) = self
+                let year = self
                     .reference()
                     .and_then(|r| shift(r, Unit::Year, offset))
-                    .map(|p| p.year())
-                else {
-                    return unknown;
-                };
-                let period = match day {
-                    Some(d) => Day::new(year, month, d).map(Period::Day),
-                    None => Some(Period::Month(year, month)),
-                };
-                period.map_or(unknown, DateInfo::point)
+                    .map(|p| p.year());
+                let period = year.and_then(|y| match day {
+                    Some(d) => Day::new(y, month, d).map(Period::Day),
+                    None => Some(Period::Month(y, month)),
+                });
+                DateInfo::at(period, None)
             }
-            DateExpr::Weekday { weekday, dir } => self
-                .weekday(weekday, dir)
-                .map_or(unknown, |d| DateInfo::point(Period::Day(d))),
+            DateExpr::Weekday { weekday, dir } => {
+                DateInfo::at(self.weekday(weekday, dir).map(Period::Day), None)
+            }
         }
     }
 

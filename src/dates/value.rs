@@ -386,6 +386,17 @@ impl DateInfo {
         }
     }
 
+    /// A date at `p` with `modifier`; no value when `p` is unknown.
+    pub fn at(p: Option<Period>, modifier: Option<Mod>) -> Self {
+        match p {
+            Some(p) => DateInfo {
+                value: Some(Timex::Point(p)),
+                modifier,
+            },
+            None => DateInfo::default(),
+        }
+    }
+
     /// The first and last day the date may cover: the value's bounds, with
     /// the open side of BEFORE/AFTER absent. A mod narrows nothing else.
     pub fn bounds(&self, present: Option<Day>) -> (Option<Day>, Option<Day>) {
