@@ -6,6 +6,7 @@ use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
+use crate::dates::lexicon::{MONTH_NAMES, WEEKDAY_NAMES};
 use crate::text::GIVEN_NAME_ABBREVIATIONS;
 
 /// First names of the Office of the Historian persons (`scripts/build_gazetteers.py`).
@@ -64,33 +65,20 @@ pub(crate) fn ordinary_words() -> &'static WordSet {
     SET.get_or_init(|| {
         let mut set = word_set(ORDINARY_WORDS);
         set.extend(DEMONYMS.iter().map(|d| d.as_bytes()));
-        set.extend(CALENDAR_LOWER.iter().map(|d| d.as_bytes()));
+        // Month and weekday names, in lower case: never part of a person's
+        // name. Built once from the date grammar's lists; the set holds
+        // borrowed words, so this one small string lives for the program.
+        let calendar: &'static str = Box::leak(
+            calendar_names()
+                .map(str::to_ascii_lowercase)
+                .collect::<Vec<_>>()
+                .join("\n")
+                .into_boxed_str(),
+        );
+        set.extend(word_set(calendar));
         set
     })
 }
-
-/// Month and weekday names in lower case: never part of a person's name.
-const CALENDAR_LOWER: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
 
 /// Words for peoples, nations, faiths and parties (lower case).
 const DEMONYMS: &[&str] = &[
@@ -732,40 +720,16 @@ pub(crate) const TREATY_HEADS: &[&str] = &[
     "Entente",
 ];
 
-/// Month and weekday names: a date, never part of a name's tail.
-pub(crate) const CALENDAR_WORDS: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "Jan",
-    "Feb",
-    "Mar",
-    "Apr",
-    "Jun",
-    "Jul",
-    "Aug",
-    "Sep",
-    "Sept",
-    "Oct",
-    "Nov",
-    "Dec",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
+/// Month abbreviations: with the month and weekday names
+/// ([`calendar_names`]), a date, never part of a name's tail.
+const MONTH_ABBREVIATIONS: &[&str] = &[
+    "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
 ];
+
+/// The months' and weekdays' full names (from the date grammar's lexicon).
+fn calendar_names() -> impl Iterator<Item = &'static str> {
+    MONTH_NAMES.iter().chain(&WEEKDAY_NAMES).copied()
+}
 
 /// Words that may sit inside the tail of a treaty name ("of the", "and").
 pub(crate) const TREATY_TAIL_JOINERS: &[&str] =
@@ -848,30 +812,31 @@ impl List {
         List::Vessels,
     ];
 
-    fn words(self) -> &'static [&'static str] {
+    /// The list's words, in one or more parts.
+    fn words(self) -> &'static [&'static [&'static str]] {
         match self {
-            List::Titles => TITLES,
-            List::LowerTitles => LOWER_TITLES,
-            List::TitleObjects => TITLE_OBJECTS,
-            List::Particles => PARTICLES,
-            List::ReportingVerbs => REPORTING_VERBS,
-            List::PlaceHeads => PLACE_HEADS,
-            List::PlaceHeadsOf => PLACE_HEADS_OF,
-            List::PlacePrefixes => PLACE_PREFIXES,
-            List::Compass => COMPASS,
-            List::OrgHeads => ORG_HEADS,
-            List::EventHeads => EVENT_HEADS,
-            List::TreatyHeads => TREATY_HEADS,
-            List::LowerTreatyHeads => LOWER_TREATY_HEADS,
-            List::TreatyTailJoiners => TREATY_TAIL_JOINERS,
-            List::TailStarts => TAIL_STARTS,
-            List::Determiners => DETERMINERS,
-            List::CalendarWords => CALENDAR_WORDS,
-            List::WarNumbers => WAR_NUMBERS,
-            List::LowerPlaceHeads => LOWER_PLACE_HEADS,
-            List::OrgHeadsOf => ORG_HEADS_OF,
-            List::LowerOrgHeads => LOWER_ORG_HEADS,
-            List::Vessels => VESSELS,
+            List::Titles => &[TITLES],
+            List::LowerTitles => &[LOWER_TITLES],
+            List::TitleObjects => &[TITLE_OBJECTS],
+            List::Particles => &[PARTICLES],
+            List::ReportingVerbs => &[REPORTING_VERBS],
+            List::PlaceHeads => &[PLACE_HEADS],
+            List::PlaceHeadsOf => &[PLACE_HEADS_OF],
+            List::PlacePrefixes => &[PLACE_PREFIXES],
+            List::Compass => &[COMPASS],
+            List::OrgHeads => &[ORG_HEADS],
+            List::EventHeads => &[EVENT_HEADS],
+            List::TreatyHeads => &[TREATY_HEADS],
+            List::LowerTreatyHeads => &[LOWER_TREATY_HEADS],
+            List::TreatyTailJoiners => &[TREATY_TAIL_JOINERS],
+            List::TailStarts => &[TAIL_STARTS],
+            List::Determiners => &[DETERMINERS],
+            List::CalendarWords => &[&MONTH_NAMES, &WEEKDAY_NAMES, MONTH_ABBREVIATIONS],
+            List::WarNumbers => &[WAR_NUMBERS],
+            List::LowerPlaceHeads => &[LOWER_PLACE_HEADS],
+            List::OrgHeadsOf => &[ORG_HEADS_OF],
+            List::LowerOrgHeads => &[LOWER_ORG_HEADS],
+            List::Vessels => &[VESSELS],
         }
     }
 
@@ -888,7 +853,7 @@ fn role_map() -> &'static HashMap<&'static [u8], u32, BuildHasherDefault<Fnv>> {
     MAP.get_or_init(|| {
         let mut map: HashMap<&'static [u8], u32, BuildHasherDefault<Fnv>> = HashMap::default();
         for list in List::ALL {
-            for w in list.words() {
+            for w in list.words().iter().copied().flatten() {
                 *map.entry(w.as_bytes()).or_default() |= list.bit();
             }
         }
