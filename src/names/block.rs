@@ -4,15 +4,14 @@
 //! Nightingale", "DAVID PORTER"). The gazetteer's places there are dropped
 //! before resolution; the person rules may still read the name.
 
-use super::lexicon::{given_names, List};
-use super::words::{Gap, ALL_CAPS, CAP, DOT, INITIAL};
-use super::{title_case_of_capitals, Chunk};
+use super::lexicon::List;
+use super::words::{Gap, ALL_CAPS, CAP, INITIAL};
+use super::Chunk;
 use crate::mention::EntityType;
 
 /// Pushes the blocked spans of a chunk (chunk offsets, in order) into `out`.
 pub(super) fn find(c: &Chunk<'_, '_>, out: &mut Vec<(u32, u32)>) {
     let w = c.words;
-    let given = given_names();
     for i in 0..w.len() {
         let word = w[i];
         if c.is_in(i, List::Vessels) && word.gap == Gap::Space {
@@ -31,7 +30,7 @@ pub(super) fn find(c: &Chunk<'_, '_>, out: &mut Vec<(u32, u32)>) {
             continue;
         }
         let stem_end = word.start + c.stem(i).len() as u32;
-        if word.has(DOT) && !word.has(INITIAL) && given.contains(c.stem(i).as_bytes()) {
+        if c.is_abbreviated_given_name(i) {
             // "Chas.", "Wm.": an abbreviated given name is never a place.
             out.push((word.start, stem_end));
             continue;
@@ -58,15 +57,8 @@ pub(super) fn find(c: &Chunk<'_, '_>, out: &mut Vec<(u32, u32)>) {
         if c.gazetteer_at(next.start).is_some() && !next.has(INITIAL) {
             continue;
         }
-        if is_given_name(c, i, given) {
+        if c.is_given_name(i) {
             out.push((word.start, stem_end));
         }
     }
-}
-
-/// Whether word `i` is a given name, as written or in capitals ("DAVID").
-fn is_given_name(c: &Chunk<'_, '_>, i: usize, given: &super::lexicon::WordSet) -> bool {
-    let mut buf = [0u8; 24];
-    given.contains(c.stem(i).as_bytes())
-        || title_case_of_capitals(c, i, &mut buf).is_some_and(|b| given.contains(b))
 }

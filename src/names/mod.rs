@@ -17,6 +17,7 @@ mod treaty;
 mod words;
 
 pub(crate) use lexicon::FAMILY_FIRST;
+use words::DOT;
 pub(crate) use words::{words, Gap, Word, ALL_CAPS, CAP, INITIAL, POSSESSIVE};
 
 use crate::mention::{EntityType, Mention, Source};
@@ -79,6 +80,22 @@ impl<'a, 'g> Chunk<'a, 'g> {
     #[inline]
     fn is(&self, i: usize, word: &str) -> bool {
         i < self.words.len() && self.stem(i) == word
+    }
+
+    /// Whether word `i` is a given name, as written or in capitals ("David",
+    /// "DAVID").
+    fn is_given_name(&self, i: usize) -> bool {
+        let given = lexicon::given_names();
+        let mut buf = [0u8; 24];
+        given.contains(self.stem(i).as_bytes())
+            || title_case_of_capitals(self, i, &mut buf).is_some_and(|b| given.contains(b))
+    }
+
+    /// Whether word `i` is an abbreviated given name with its period
+    /// ("Chas.", "Robt."): it opens a person's name and is never a place.
+    fn is_abbreviated_given_name(&self, i: usize) -> bool {
+        let w = self.words[i];
+        w.has(DOT) && !w.has(INITIAL) && lexicon::given_names().contains(self.stem(i).as_bytes())
     }
 
     /// Whether word `i` is in `list`.

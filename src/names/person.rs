@@ -3,7 +3,7 @@
 //! parentheses after an office (FRUS headings), and a name alone on its line
 //! (FRUS signatures).
 
-use super::lexicon::{given_names, List};
+use super::lexicon::List;
 use super::words::{Gap, ALL_CAPS, CAP, DOT, INITIAL, ORDINARY, POSSESSIVE};
 use super::{push, Chunk};
 use crate::mention::{EntityType, Mention};
@@ -17,8 +17,7 @@ pub(super) fn name_from(c: &Chunk<'_, '_>, i: usize) -> Option<usize> {
     let mut j = i;
     while j < w.len() && j - i < 6 {
         let word = w[j];
-        let abbreviated = word.has(DOT) && !word.has(INITIAL);
-        if abbreviated && j == i && given_names().contains(c.stem(j).as_bytes()) {
+        if j == i && c.is_abbreviated_given_name(j) {
             // "Robt. L. Winn": an abbreviated given name opens a name.
             if word.gap != Gap::Space {
                 break;
@@ -26,7 +25,7 @@ pub(super) fn name_from(c: &Chunk<'_, '_>, i: usize) -> Option<usize> {
             j += 1;
             continue;
         }
-        if c.is_in(j, List::Titles) || abbreviated {
+        if c.is_in(j, List::Titles) || word.has(DOT) && !word.has(INITIAL) {
             // "Minister of Pakistan Mr. D. Rusk": a title ends a name.
             break;
         }
@@ -89,7 +88,6 @@ fn starts_name(c: &Chunk<'_, '_>, i: usize) -> bool {
 
 pub(super) fn find<'g>(c: &Chunk<'_, 'g>, out: &mut Vec<Mention<'g>>) {
     let w = c.words;
-    let given = given_names();
     let mut i = 0;
     while i < w.len() {
         let word = w[i];
@@ -153,7 +151,7 @@ pub(super) fn find<'g>(c: &Chunk<'_, 'g>, out: &mut Vec<Mention<'g>>) {
         let rule = if word.has(INITIAL) && last > i {
             // "J. F. Dulles", "M. O. A. Baig": initials carry a surname.
             Some("person:initials")
-        } else if last > i && word.is_name_word() && given.contains(c.stem(i).as_bytes()) {
+        } else if last > i && word.is_name_word() && c.is_given_name(i) {
             Some("person:given-name")
         } else if is_speaker(c, i, last) {
             Some("person:speaker")
@@ -229,15 +227,7 @@ fn is_signature(c: &Chunk<'_, '_>, i: usize, last: usize) -> bool {
 /// The last word of a name in capitals that starts with a given name at word `i`.
 fn capitals_name(c: &Chunk<'_, '_>, i: usize) -> Option<usize> {
     let w = c.words;
-    let stem = c.stem(i);
-    if stem.len() < 3 || stem.len() > 16 || !stem.is_ascii() || w[i].gap != Gap::Space {
-        return None;
-    }
-    let mut title = [0u8; 16];
-    let title = &mut title[..stem.len()];
-    title.copy_from_slice(stem.as_bytes());
-    title[1..].make_ascii_lowercase();
-    if !given_names().contains(&*title) {
+    if c.stem(i).len() < 3 || w[i].gap != Gap::Space || !c.is_given_name(i) {
         return None;
     }
     let mut last = None;
