@@ -95,8 +95,9 @@ pub(super) fn find<'g>(c: &Chunk<'_, 'g>, out: &mut Vec<Mention<'g>>) {
 /// "and", and never qualifying a name after it ("the North Atlantic").
 fn is_compass_noun(c: &Chunk<'_, '_>, i: usize) -> bool {
     let w = c.words;
+    // The list bit first: one test for most words, before the comparisons.
     let cardinal = |k: usize| {
-        k < w.len()
+        c.is_in(k, List::Compass)
             && ["North", "South", "East", "West"]
                 .iter()
                 .any(|d| c.is(k, d))
