@@ -1,6 +1,7 @@
 //! The date grammar against `tests/data/dates.tsv`: every case's span, value,
 //! mod and bounds, the negatives, and the agreement of bounds and value.
 
+use crate::common::{assert_all_pass, rows};
 use annalist::dates::Day;
 use annalist::record::Record;
 use annalist::{EntityType, Extractor, TypeSet};
@@ -61,10 +62,9 @@ fn bounds_agree(r: &Value) -> Result<(), String> {
 
 #[test]
 fn date_table() {
-    let table = include_str!("data/dates.tsv");
     let mut failures = Vec::new();
     let mut cases = 0;
-    for line in table.lines().filter(|l| !l.starts_with('#')).skip(1) {
+    for line in rows(include_str!("data/dates.tsv")) {
         let c: Vec<&str> = line.split('\t').collect();
         assert_eq!(c.len(), 8, "malformed line: {line}");
         let (name, doc, input, span) = (c[0], c[1], c[2].replace("\\n", "\n"), c[3]);
@@ -115,13 +115,7 @@ fn date_table() {
             failures.push(fail(e));
         }
     }
-    assert!(cases >= 300, "only {cases} cases");
-    assert!(
-        failures.is_empty(),
-        "{} of {cases} cases failed:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+    assert_all_pass(&failures, cases, 300);
 }
 
 proptest! {

@@ -1,13 +1,8 @@
 //! The name rules and gazetteer matching against `tests/data/names.tsv`:
 //! each rule and guard with positive and negative cases.
 
-use annalist::{Entity, Extractor};
-use std::sync::OnceLock;
-
-fn extractor() -> &'static Extractor {
-    static EX: OnceLock<Extractor> = OnceLock::new();
-    EX.get_or_init(|| Extractor::builder().build())
-}
+use crate::common::{assert_all_pass, default_extractor, rows};
+use annalist::Entity;
 
 /// (type, text, canonical) of each wanted or rejected mention in a cell.
 fn parse_cell(cell: &str) -> Vec<(&str, &str, Option<&str>)> {
@@ -42,15 +37,11 @@ fn found<'e>(
 fn name_table() {
     let mut failures = Vec::new();
     let mut cases = 0;
-    for line in include_str!("data/names.tsv")
-        .lines()
-        .filter(|l| !l.starts_with('#'))
-        .skip(1)
-    {
+    for line in rows(include_str!("data/names.tsv")) {
         let c: Vec<&str> = line.split('\t').collect();
         assert!(c.len() >= 3, "malformed line: {line}");
         let (name, input) = (c[0], c[1].replace("\\n", "\n"));
-        let entities = extractor().extract(&input, None);
+        let entities = default_extractor().extract(&input, None);
         cases += 1;
         let fail = |msg: String| format!("{name}: {input:?}: {msg}");
         for (kind, surface, canonical) in parse_cell(c[2]) {
@@ -85,11 +76,5 @@ fn name_table() {
             }
         }
     }
-    assert!(cases >= 50, "only {cases} cases");
-    assert!(
-        failures.is_empty(),
-        "{} failures in {cases} cases:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+    assert_all_pass(&failures, cases, 50);
 }

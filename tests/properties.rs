@@ -1,14 +1,10 @@
 //! Invariants that hold for any text: no panic, spans that slice back, and
 //! results independent of chunking.
 
+use crate::common::default_extractor as extractor;
 use annalist::{Entity, Extractor};
 use proptest::prelude::*;
 use std::sync::OnceLock;
-
-fn extractor() -> &'static Extractor {
-    static EX: OnceLock<Extractor> = OnceLock::new();
-    EX.get_or_init(|| Extractor::builder().build())
-}
 
 fn small_chunks() -> &'static Extractor {
     static EX: OnceLock<Extractor> = OnceLock::new();
