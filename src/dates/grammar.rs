@@ -7,7 +7,10 @@
 //! says everything, otherwise a partial expression that the document pass
 //! ([`super::Anchor`]) completes from the document date or the narrative.
 
-use super::lexicon::{self, DECADE_WORD, MONTH, NAMED_DAY, NUMBER_WORD, ORDINAL, SEASON, WEEKDAY};
+use super::lexicon::{
+    self, DECADE_WORD, MONTH, MONTH_NAMES, NAMED_DAY, NUMBER_WORD, ORDINAL, SEASON, WEEKDAY,
+    WEEKDAY_NAMES,
+};
 use super::value::{DateInfo, Day, Mod, Period, Season, Timex};
 use crate::text::last_word;
 use regex::Regex;
@@ -209,6 +212,7 @@ impl DateGrammar {
     /// Compiles the grammar.
     pub fn new() -> Self {
         let year = r"[12][0-9]{3}";
+        let (months, weekdays) = (MONTH_NAMES.join("|"), WEEKDAY_NAMES.join("|"));
         let alts = [
             // Weekday? Month Day(–Day)?, Year
             format!(
@@ -282,14 +286,12 @@ impl DateGrammar {
             format!(r"{B}(?P<now>[Tt]oday|[Nn]ow|[Yy]esterday|[Tt]omorrow){B}"),
             // A weekday alone ("on Friday", "last Tuesday")
             format!(
-                r"{B}(?P<wdx>(?:(?P<wdir>[Ll]ast|[Nn]ext|[Tt]his){SP})?(?P<wday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)){B}"
+                r"{B}(?P<wdx>(?:(?P<wdir>[Ll]ast|[Nn]ext|[Tt]his){SP})?(?P<wday>{weekdays})){B}"
             ),
             // Named days: with a year, or resolved like "June 25"
             format!(r"{B}(?P<named>{NAMED_DAY})(?:,?{SP}(?:of{SP})?(?P<ny>{year}){B})?"),
             // Month alone
-            format!(
-                r"(?-u:\b)(?:(?P<mdir>[Ll]ast|[Nn]ext|[Tt]his){SP})?(?P<mo>January|February|March|April|May|June|July|August|September|October|November|December)(?-u:\b)"
-            ),
+            format!(r"(?-u:\b)(?:(?P<mdir>[Ll]ast|[Nn]ext|[Tt]his){SP})?(?P<mo>{months})(?-u:\b)"),
         ];
         let finder = meta::Regex::builder()
             .syntax(syntax::Config::new().utf8(true))
