@@ -337,7 +337,8 @@ def drop_canonical_collisions(rows, curated):
 def merge_curated_people(rows, out_dir):
     """The HSG persons that curated-people.tsv names in its `hsg` column take the
     curated canonical name and id, so every spelling of one person yields one
-    name and one id."""
+    name and one id; then every row loses the aliases that belong to another
+    person (see drop_canonical_collisions)."""
     merged = {}
     names = {}
     for rec in curated_records(os.path.join(out_dir, "curated-people.tsv")):
