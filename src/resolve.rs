@@ -2,7 +2,7 @@
 //! (names never overlap; the longest span wins, then a fixed type priority)
 //! and a date layer, and places every mention in its document.
 
-use crate::dates::{Anchor, DateMatch};
+use crate::dates::{Anchor, DateMatch, Position};
 use crate::gazetteer::{table::TableView, Candidate, Gazetteer, Hit};
 use crate::mention::{Entity, EntityType, Mention, Source, TypeSet};
 use crate::names::{Word, ALL_CAPS, CAP, FAMILY_FIRST, INITIAL};
@@ -385,7 +385,8 @@ impl DocumentState {
                 // A narrative "now" means "then": not a date (GUIDELINES).
                 continue;
             }
-            let info = self.anchor.resolve(d.expr);
+            let pos = date_position(text, &findings.sentence_starts, self.sentence, d.start);
+            let info = self.anchor.resolve_at(d.expr, pos);
             if self.types.contains(EntityType::Date) {
                 let mut m = Mention::new(EntityType::Date, d.start, d.end, Source::Rule(d.rule));
                 m.date = Some(info);
@@ -397,6 +398,23 @@ impl DocumentState {
         self.sentence += findings.sentence_starts.len() as u64 + 1;
         self.byte += text.len();
         (start, mentions, findings.sentence_starts)
+    }
+}
+
+/// Where a date at byte `start` of a chunk stands: its sentence's document
+/// index (`first` is the chunk's first sentence's) and whether at most three
+/// words, with no comma, come before it in the sentence.
+fn date_position(text: &str, sentence_starts: &[u32], first: u64, start: usize) -> Position {
+    let i = sentence_starts.partition_point(|&s| s as usize <= start);
+    let from = if i == 0 {
+        0
+    } else {
+        sentence_starts[i - 1] as usize
+    };
+    let before = &text[from..start];
+    Position {
+        sentence: first + i as u64,
+        opens_sentence: !before.contains(',') && before.split_whitespace().count() <= 3,
     }
 }
 

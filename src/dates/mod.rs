@@ -21,6 +21,20 @@ pub struct Anchor {
     /// Order of numeric dates in this document, once a date has shown it:
     /// `true` for month/day ("2/14/1950"), `false` for day/month.
     month_first: Option<bool>,
+    /// A year named in passing in the middle of a sentence ("... for a
+    /// campaign planned in 1976") holds only to the sentence's end: the
+    /// reference it replaced, and the sentence.
+    aside: Option<(Option<Period>, Option<i32>, u64)>,
+}
+
+/// Where a date stands in its document, for [`Anchor::resolve_at`].
+#[derive(Clone, Copy, Debug)]
+pub struct Position {
+    /// The sentence's index in the document.
+    pub sentence: u64,
+    /// Whether the date opens its sentence (at most a few words before it:
+    /// "In 1945, ...", "By early 1943 ...").
+    pub opens_sentence: bool,
 }
 
 impl Anchor {
@@ -31,6 +45,7 @@ impl Anchor {
             current: None,
             explicit_year: None,
             month_first: None,
+            aside: None,
         }
     }
 
@@ -54,8 +69,31 @@ impl Anchor {
     }
 
     /// Resolves an expression read at this point of the document, and moves
-    /// the narrative on when the expression names a date of its own.
+    /// the narrative on when the expression names a date of its own (as if
+    /// every date opened a sentence: see [`Anchor::resolve_at`]).
     pub fn resolve(&mut self, expr: DateExpr) -> DateInfo {
+        self.resolve_at(
+            expr,
+            Position {
+                sentence: 0,
+                opens_sentence: true,
+            },
+        )
+    }
+
+    /// Resolves an expression read at `pos`, and moves the narrative on when
+    /// the expression names a date of its own. A bare year in the middle of a
+    /// sentence, after a day or month of another year, is an aside: it moves
+    /// the narrative only until the sentence ends ("On 10 March 1975 Dung
+    /// attacked, ahead of a campaign planned for 1976. ... on 11 March").
+    pub fn resolve_at(&mut self, expr: DateExpr, pos: Position) -> DateInfo {
+        if let Some((current, year, sentence)) = self.aside {
+            if sentence != pos.sentence {
+                self.current = current;
+                self.explicit_year = year;
+                self.aside = None;
+            }
+        }
         let explicit = matches!(expr, DateExpr::Absolute(_) | DateExpr::Numeric { .. });
         let info = self.value_of(expr);
         if let Some(p) = info.value.and_then(|v| match v {
@@ -64,6 +102,14 @@ impl Anchor {
             _ => None,
         }) {
             if !matches!(p, Period::Century(_) | Period::Decade(_)) {
+                let aside = !pos.opens_sentence
+                    && matches!(p, Period::Year(_))
+                    && matches!(self.current, Some(c @ (Period::Day(_) | Period::Month(..) | Period::Season(..))) if c.year() != p.year());
+                if !aside {
+                    self.aside = None;
+                } else if self.aside.is_none() {
+                    self.aside = Some((self.current, self.explicit_year, pos.sentence));
+                }
                 self.current = Some(p);
                 // A date written with its year moves the text ("In Oct 1950
                 // ... Nov", "In 1945 ... on August 14"); a year that only
