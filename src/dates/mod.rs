@@ -95,7 +95,13 @@ impl Anchor {
             }
         }
         let explicit = matches!(expr, DateExpr::Absolute(_) | DateExpr::Numeric { .. });
+        // "the gains of the previous year", "two years earlier": a look back
+        // in the middle of a sentence does not move the narrative.
+        let looks_back = matches!(expr, DateExpr::Relative { offset, .. } if offset < 0);
         let info = self.value_of(expr);
+        if looks_back && !pos.opens_sentence {
+            return info;
+        }
         if let Some(p) = info.value.and_then(|v| match v {
             Timex::Point(p) => Some(p),
             Timex::Range(_, b) => Some(b),
