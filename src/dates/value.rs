@@ -198,7 +198,8 @@ impl Season {
 /// One calendar period at a stated precision.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Period {
-    /// A century, as TIMEX writes it: 19 = 1900–1999.
+    /// A century, as TIMEX writes it: 19 = 1900–1999; before Christ, -n is
+    /// the nth century BC (shown "BC" and its hundreds: -4 is "BC03").
     Century(i32),
     /// A decade: 195 = 1950–1959.
     Decade(i32),
@@ -231,7 +232,9 @@ fn fmt_year(f: &mut fmt::Formatter<'_>, year: i32) -> fmt::Result {
 impl fmt::Display for Period {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match *self {
-            Period::Century(c) if c < 0 => write!(f, "BC{:02}", -c),
+            // TIMEX names a century by its hundreds, as "19" is the 20th
+            // century: the 4th century BC (400–301 BC) is "BC03".
+            Period::Century(c) if c < 0 => write!(f, "BC{:02}", -c - 1),
             Period::Century(c) => write!(f, "{c:02}"),
             Period::Decade(d) => write!(f, "{d:03}"),
             Period::Year(y) => fmt_year(f, y),
