@@ -21,9 +21,9 @@ pub struct Anchor {
     /// Order of numeric dates in this document, once a date has shown it:
     /// `true` for month/day ("2/14/1950"), `false` for day/month.
     month_first: Option<bool>,
-    /// A year named in passing in the middle of a sentence ("... for a
-    /// campaign planned in 1976") holds only to the sentence's end: the
-    /// reference it replaced, and the sentence.
+    /// A year or month named in passing in the middle of a sentence ("... for
+    /// a campaign planned in 1976") holds only to the sentence's end: the
+    /// reference and explicit year it replaced, and the sentence.
     aside: Option<(Option<Period>, Option<i32>, u64)>,
 }
 
@@ -82,10 +82,11 @@ impl Anchor {
     }
 
     /// Resolves an expression read at `pos`, and moves the narrative on when
-    /// the expression names a date of its own. A bare year in the middle of a
-    /// sentence, after a day or month of another year, is an aside: it moves
-    /// the narrative only until the sentence ends ("On 10 March 1975 Dung
-    /// attacked, ahead of a campaign planned for 1976. ... on 11 March").
+    /// the expression names a date of its own. A year or month of a year in
+    /// the middle of a sentence, after a day or month of another year, is an
+    /// aside: it moves the narrative only until the sentence ends ("On 10
+    /// March 1975 Dung attacked, ahead of a campaign planned for 1976. ... on
+    /// 11 March"; "It is recalled Nor Kor attacked June '50.").
     pub fn resolve_at(&mut self, expr: DateExpr, pos: Position) -> DateInfo {
         if let Some((current, year, sentence)) = self.aside {
             if sentence != pos.sentence {
@@ -109,11 +110,11 @@ impl Anchor {
         }) {
             if !matches!(p, Period::Century(_) | Period::Decade(_)) {
                 let aside = !pos.opens_sentence
-                    && matches!(p, Period::Year(_))
+                    && matches!(p, Period::Year(_) | Period::Month(..))
                     && matches!(self.current, Some(c @ (Period::Day(_) | Period::Month(..) | Period::Season(..))) if c.year() != p.year());
-                if !aside {
-                    self.aside = None;
-                } else if self.aside.is_none() {
+                // The rest of the sentence stays in the aside ("... June '50
+                // and Oct '50. On June 20 ...").
+                if aside && self.aside.is_none() {
                     self.aside = Some((self.current, self.explicit_year, pos.sentence));
                 }
                 self.current = Some(p);
