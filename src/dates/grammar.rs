@@ -74,13 +74,11 @@ pub enum DateExpr {
         /// Modifier ("the end of the year": END).
         modifier: Option<Mod>,
     },
-    /// A month or day in a year named relatively ("August of that year",
-    /// "July 25 of the following year").
+    /// A month, day or season in a year named relatively ("August of that
+    /// year", "July 25 of the following year", "the spring of the next year").
     InRelativeYear {
-        /// 1–12.
-        month: u8,
-        /// 1–31, when a day is named.
-        day: Option<u8>,
+        /// What of the year is named.
+        part: YearPart,
         /// Years from the narrative's year.
         offset: i64,
     },
@@ -106,6 +104,17 @@ pub enum DateExpr {
     Present,
     /// Recognised, but its value cannot be known.
     Unknown,
+}
+
+/// What of a relatively named year a date names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum YearPart {
+    /// A month (1–12).
+    Month(u8),
+    /// A month and day.
+    Day(u8, u8),
+    /// A season.
+    Season(Season),
 }
 
 /// Units of relative expressions.
@@ -694,12 +703,24 @@ fn read(caps: &Groups<'_>, text: &str) -> Option<(DateExpr, &'static str)> {
     }
     if let Some(s) = caps.name("s11") {
         let season = lexicon::season(s.as_str())?;
-        // "the fall of Girona", "the spring of Hope": an event, not a season.
+        // "the fall of Girona", "the fall of that Government": an event, not
+        // a season; "the spring of the following year" is one.
         let rest = text[m.end()..].trim_start();
-        if rest
-            .strip_prefix("of ")
-            .is_some_and(|r| r.starts_with(|c: char| c.is_uppercase()))
-        {
+        if rest.strip_prefix("of ").is_some_and(|r| {
+            ![
+                "that",
+                "this",
+                "the same",
+                "the following",
+                "the next",
+                "the previous",
+            ]
+            .iter()
+            .any(|w| {
+                r.strip_prefix(w)
+                    .is_some_and(|r| r.trim_start().starts_with("year"))
+            })
+        }) {
             return None;
         }
         let first = caps
@@ -1269,8 +1290,9 @@ fn future_in_sentence(text: &str, start: usize, end: usize) -> bool {
     CUES.iter().any(|c| before.contains(c) || after.contains(c))
 }
 
-/// "August of that year", "July 25 of the following year": a month or day
-/// without a year, " of ", and a year named relatively, as one date.
+/// "August of that year", "July 25 of the following year", "the spring of
+/// the next year": a month, day or season without a year, " of ", and a year
+/// named relatively, as one date.
 fn in_relative_year(a: DateExpr, b: DateExpr, gap: &str) -> Option<DateExpr> {
     if gap.trim() != "of" {
         return None;
@@ -1284,16 +1306,22 @@ fn in_relative_year(a: DateExpr, b: DateExpr, gap: &str) -> Option<DateExpr> {
     else {
         return None;
     };
-    let (month, day) = match a {
+    let part = match a {
         DateExpr::Month {
             month,
             deictic: None,
             ..
-        } => (month, None),
-        DateExpr::MonthDay { month, day, .. } => (month, Some(day)),
+        } => YearPart::Month(month),
+        DateExpr::MonthDay { month, day, .. } => YearPart::Day(month, day),
+        DateExpr::Season {
+            season,
+            dir: 0,
+            deictic: false,
+            ..
+        } => YearPart::Season(season),
         _ => return None,
     };
-    Some(DateExpr::InRelativeYear { month, day, offset })
+    Some(DateExpr::InRelativeYear { part, offset })
 }
 
 /// If `before` ends with `word` and spaces (case-insensitively, on a word

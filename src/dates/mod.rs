@@ -7,7 +7,7 @@ pub mod grammar;
 pub mod lexicon;
 pub mod value;
 
-pub use grammar::{DateExpr, DateGrammar, DateMatch, Unit};
+pub use grammar::{DateExpr, DateGrammar, DateMatch, Unit, YearPart};
 pub use value::{DateInfo, Day, Mod, Period, Season, Timex};
 
 /// The reference time of a document as its dates are read in order: the
@@ -203,14 +203,15 @@ impl Anchor {
                     .and_then(|r| shift(r, unit, offset)),
                 modifier,
             ),
-            DateExpr::InRelativeYear { month, day, offset } => {
+            DateExpr::InRelativeYear { part, offset } => {
                 let year = self
                     .reference()
                     .and_then(|r| shift(r, Unit::Year, offset))
                     .map(|p| p.year());
-                let period = year.and_then(|y| match day {
-                    Some(d) => Day::new(y, month, d).map(Period::Day),
-                    None => Some(Period::Month(y, month)),
+                let period = year.and_then(|y| match part {
+                    YearPart::Day(m, d) => Day::new(y, m, d).map(Period::Day),
+                    YearPart::Month(m) => Some(Period::Month(y, m)),
+                    YearPart::Season(s) => Some(Period::Season(y, s)),
                 });
                 DateInfo::at(period, None)
             }
