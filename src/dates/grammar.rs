@@ -91,6 +91,12 @@ pub enum DateExpr {
         /// Direction word.
         dir: i8,
     },
+    /// A weekend named from a day ("the week-end", "last weekend"): `dir` as
+    /// for [`DateExpr::Weekday`].
+    Weekend {
+        /// Direction word.
+        dir: i8,
+    },
     /// A range whose start lacks the year its end gives ("from July 17 to August 2, 1945").
     Numeric {
         /// First number.
@@ -297,6 +303,10 @@ impl DateGrammar {
             format!(
                 r"{B}(?P<wdx>(?:(?P<wdir>[Ll]ast|[Nn]ext|[Tt]his){SP})?(?P<wday>{weekdays})){B}"
             ),
+            // A weekend ("over the week-end", "last weekend")
+            format!(
+                r"{B}(?P<wkend>(?P<wedir>[Tt]he|[Tt]his|[Ll]ast|[Nn]ext){SP}week(?:-|{SP})?end){B}"
+            ),
             // Named days: with a year, or resolved like "June 25"
             format!(r"{B}(?P<named>{NAMED_DAY})(?:,?{SP}(?:of{SP})?(?P<ny>{year}){B})?"),
             // Month alone
@@ -385,6 +395,7 @@ impl DateGrammar {
             dm.expr,
             DateExpr::Relative { .. }
                 | DateExpr::Weekday { .. }
+                | DateExpr::Weekend { .. }
                 | DateExpr::Present
                 | DateExpr::Unknown
         ) {
@@ -857,6 +868,15 @@ fn read(caps: &Groups<'_>, text: &str) -> Option<(DateExpr, &'static str)> {
             _ => 0,
         };
         return Some((DateExpr::Weekday { weekday, dir }, "date:weekday"));
+    }
+    if caps.name("wkend").is_some() {
+        let dir = match caps.name("wedir").map(|d| d.as_str().to_ascii_lowercase()) {
+            Some(d) if d == "last" => -1,
+            Some(d) if d == "next" => 1,
+            _ if future_in_sentence(text, m.start(), m.end()) => 2,
+            _ => 0,
+        };
+        return Some((DateExpr::Weekend { dir }, "date:weekend"));
     }
     if let Some(named) = caps.name("named") {
         let (year, month, day) = lexicon::named_day(named.as_str())?;

@@ -218,6 +218,17 @@ impl Anchor {
             DateExpr::Weekday { weekday, dir } => {
                 DateInfo::at(self.weekday(weekday, dir).map(Period::Day), None)
             }
+            // The weekend of the Saturday the same words would name; on a
+            // Friday, "the week-end" is the coming one.
+            DateExpr::Weekend { dir } => {
+                let friday = self.doc_date.is_some_and(|d| d.weekday() == 4);
+                let dir = if dir == 0 && friday { 2 } else { dir };
+                let weekend = self.weekday(5, dir).map(|d| {
+                    let (y, w) = d.iso_week();
+                    Period::Weekend(y, w)
+                });
+                DateInfo::at(weekend, None)
+            }
         }
     }
 
