@@ -310,7 +310,10 @@ impl DateGrammar {
             // Named days: with a year, or resolved like "June 25"
             format!(r"{B}(?P<named>{NAMED_DAY})(?:,?{SP}(?:of{SP})?(?P<ny>{year}){B})?"),
             // Month alone
-            format!(r"(?-u:\b)(?:(?P<mdir>[Ll]ast|[Nn]ext|[Tt]his){SP})?(?P<mo>{months})(?-u:\b)"),
+            // (abbreviated: "in Nov", "by Dec."; "Jan", "Mar", "Jun", "Jul" only with a period)
+            format!(
+                r"(?-u:\b)(?:(?P<mdir>[Ll]ast|[Nn]ext|[Tt]his){SP})?(?P<mo>(?:{months})(?-u:\b)|(?:Feb|Apr|Aug|Sept?|Oct|Nov|Dec)(?:\.|(?-u:\b))|(?:Jan|Mar|Jun|Jul)\.)"
+            ),
         ];
         let finder = meta::Regex::builder()
             .syntax(syntax::Config::new().utf8(true))
@@ -353,7 +356,9 @@ impl DateGrammar {
     pub fn find(&self, text: &str, out: &mut Vec<DateMatch>) {
         out.clear();
         let mut captures: Vec<Option<Captures>> = vec![None; self.rules.len()];
-        for found in self.finder.find_iter(text) {
+        let mut at = 0;
+        while let Some(found) = self.finder.search(&Input::new(text).span(at..text.len())) {
+            at = found.end();
             // The rule that matched, re-run with its groups over the match's
             // span only, anchored (it matches there, with the same span).
             let rule = &self.rules[found.pattern().as_usize()];
@@ -373,6 +378,11 @@ impl DateGrammar {
                 names: &rule.names,
             };
             let Some((expr, rule)) = read(&caps, text) else {
+                // A rejected match may hide a date that starts at its second
+                // word ("last Oct. 23": not the month alone, but "Oct. 23").
+                if let Some(space) = text[m.start()..m.end()].find(' ') {
+                    at = m.start() + space + 1;
+                }
                 continue;
             };
             let mut dm = DateMatch {
@@ -897,6 +907,11 @@ fn read(caps: &Groups<'_>, text: &str) -> Option<(DateExpr, &'static str)> {
     if let Some(mo) = caps.name("mo") {
         let month = lexicon::month_number(mo.as_str())?;
         let mdir = caps.name("mdir").map(|d| d.as_str().to_ascii_lowercase());
+        // "last Oct. 23": the month begins a day, found on its own.
+        let rest = text[m.end()..].trim_start_matches([' ', '\t']);
+        if mdir.is_some() && rest.starts_with(|c: char| c.is_ascii_digit()) {
+            return None;
+        }
         if mdir.is_none() && !month_alone_context(text, m.start(), m.end(), mo.as_str()) {
             return None;
         }
