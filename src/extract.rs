@@ -178,30 +178,55 @@ impl Extractor {
             ..ChunkFindings::default()
         };
         sentence_starts(text, &mut findings.sentence_starts);
-        let mut tokens = Vec::new();
-        tokenize(text, &mut tokens);
-        let views = self.gazetteer.views();
-        let (mut key, mut hits, mut cands) = (Vec::new(), Vec::new(), Vec::new());
-        matcher::find(&views, text, &tokens, &mut key, &mut hits, &mut cands);
-        let mut gazetteer = Vec::with_capacity(hits.len());
-        gazetteer_mentions(text, &views, &hits, &cands, &mut gazetteer);
-        let mut words = Vec::new();
-        names::words(text, &tokens, &findings.sentence_starts, &mut words);
-        let chunk = names::Chunk {
-            text,
-            words: &words,
-            gazetteer: &gazetteer,
-        };
-        let mut blocked = Vec::new();
-        names::find(&chunk, &mut findings.names, &mut blocked);
-        drop_blocked_places(&mut gazetteer, &blocked);
-        findings.names.append(&mut gazetteer);
-        settle_names(&mut findings.names);
-        loose_words(text, &words, &findings.names, &mut findings.loose);
+        SCRATCH.with_borrow_mut(|s| {
+            tokenize(text, &mut s.tokens);
+            let views = self.gazetteer.views();
+            s.hits.clear();
+            s.candidates.clear();
+            matcher::find(
+                &views,
+                text,
+                &s.tokens,
+                &mut s.key,
+                &mut s.hits,
+                &mut s.candidates,
+            );
+            let mut gazetteer = Vec::with_capacity(s.hits.len());
+            gazetteer_mentions(text, &views, &s.hits, &s.candidates, &mut gazetteer);
+            names::words(text, &s.tokens, &findings.sentence_starts, &mut s.words);
+            let chunk = names::Chunk {
+                text,
+                words: &s.words,
+                gazetteer: &gazetteer,
+            };
+            s.blocked.clear();
+            names::find(&chunk, &mut findings.names, &mut s.blocked);
+            drop_blocked_places(&mut gazetteer, &s.blocked);
+            findings.names.append(&mut gazetteer);
+            settle_names(&mut findings.names);
+            loose_words(text, &s.words, &findings.names, &mut findings.loose);
+        });
         self.dates.find(text, &mut findings.dates);
         drop_names_inside_dates(&mut findings.names, &findings.dates);
         findings
     }
+}
+
+/// The buffers one chunk's recognition fills and the next chunk on the same
+/// thread reuses (a chunk has some 100,000 tokens: allocating them afresh
+/// for every chunk cost page faults and copies).
+#[derive(Default)]
+struct Scratch {
+    tokens: Vec<crate::text::Token>,
+    key: Vec<u8>,
+    hits: Vec<matcher::Hit>,
+    candidates: Vec<crate::gazetteer::Candidate>,
+    words: Vec<names::Word>,
+    blocked: Vec<(u32, u32)>,
+}
+
+thread_local! {
+    static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::default();
 }
 
 /// Drops the gazetteer places that overlap a blocked span (a ship's name, a
