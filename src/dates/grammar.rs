@@ -1224,7 +1224,61 @@ fn month_alone_context(text: &str, start: usize, end: usize, word: &str) -> bool
     if word == "March" {
         return ok_prev && prev_word != "to" && prev_word != "the";
     }
-    ok_prev || text[end..].trim_start().starts_with(['.', ',', ';'])
+    // A month name that is no other word ("September saw the Germans
+    // retreat", "the costly October battles"), unless it names an event
+    // ("the October Revolution"). ("April" is also a given name: "Ambassador
+    // April Glaspie".)
+    let unambiguous = matches!(
+        word,
+        "January" | "February" | "September" | "October" | "November" | "December"
+    );
+    if names_an_event(&text[end..]) {
+        return false;
+    }
+    unambiguous || ok_prev || text[end..].trim_start().starts_with(['.', ',', ';'])
+}
+
+/// Whether `rest` (the text after a month name) begins with the head of an
+/// event's or a body's name: "Revolution", "Uprising", "Manifesto".
+fn names_an_event(rest: &str) -> bool {
+    const HEADS: &[&str] = &[
+        "Revolution",
+        "Uprising",
+        "Rising",
+        "Revolt",
+        "Rebellion",
+        "Manifesto",
+        "Crisis",
+        "Offensive",
+        "Putsch",
+        "Coup",
+        "War",
+        "Days",
+        "Laws",
+        "Agreement",
+        "Accords",
+        "Treaty",
+        "Declaration",
+        "Massacre",
+        "Movement",
+        "Group",
+        "Club",
+        "Society",
+        "Committee",
+        "Party",
+        "Front",
+        "Theses",
+        "Events",
+        "Constitution",
+        "Program",
+        "Programme",
+    ];
+    let rest = rest.trim_start_matches([' ', '\t']);
+    let next = rest
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    HEADS.contains(&next)
 }
 
 /// Joins "from X to Y", "between X and Y" and "X–Y" into one range mention.
