@@ -289,11 +289,11 @@ impl DateGrammar {
             ),
             // Relative expressions
             format!(
-                r"{B}(?P<rel>(?:(?:[Tt]he|[Tt]hat){SP})?(?P<rdir>following|next|previous|preceding|same|[Tt]hat|[Tt]his|[Ll]ast|[Nn]ext){SP}(?P<runit>day|week|month|year|decade)){B}"
+                r"{B}(?P<rel>(?:(?:[Tt]he|[Tt]hat){SP})?(?P<rdir>following|next|previous|preceding|same|[Tt]hat|[Tt]his|[Ll]ast|[Nn]ext){SP}(?:(?:fiscal|financial|calendar){SP})?(?P<runit>day|week|month|year|decade)){B}"
             ),
             // "the end of the year": the narrative's year (month, week)
             format!(
-                r"{B}(?P<rpart>[Tt]he{SP}(?:beginning|start|middle|end|close){SP}of{SP}the{SP}(?P<rpunit>year|month|week)){B}"
+                r"{B}(?P<rpart>[Tt]he{SP}(?:beginning|start|middle|end|close){SP}of{SP}(?:the{SP})?(?P<rpunit>year|month|week)){B}"
             ),
             format!(
                 r"{B}(?P<ago>(?P<anum>{NUMBER_WORD}|[0-9]{{1,3}}){SP}(?P<aunit>days?|weeks?|months?|years?|decades?){SP}(?P<adir>later|earlier|ago|afterwards?|before)){B}"
@@ -828,6 +828,10 @@ fn read(caps: &Groups<'_>, text: &str) -> Option<(DateExpr, &'static str)> {
             .name("anum")
             .and_then(|n| lexicon::cardinal(n.as_str()));
         let dir = caps.name("adir")?.as_str();
+        // "a month earlier than usual" compares; it names no date.
+        if matches!(dir, "earlier" | "later") && text[m.end()..].trim_start().starts_with("than") {
+            return None;
+        }
         let sign = if matches!(dir, "later" | "afterward" | "afterwards") {
             1
         } else {
