@@ -376,7 +376,10 @@ impl DocumentState {
             .into_iter()
             .filter(|m| self.types.contains(m.kind))
             .collect();
+        let (mut line, mut counted) = (self.line, 0);
         for d in findings.dates {
+            line += memchr::memchr_iter(b'\n', &text.as_bytes()[counted..d.start]).count() as u64;
+            counted = d.start;
             if matches!(d.expr, crate::dates::DateExpr::Present)
                 && self.anchor.doc_date().is_none()
                 && text[d.start..d.end].eq_ignore_ascii_case("now")
@@ -385,7 +388,13 @@ impl DocumentState {
                 // A narrative "now" means "then": not a date (GUIDELINES).
                 continue;
             }
-            let pos = date_position(text, &findings.sentence_starts, self.sentence, d.start);
+            let pos = date_position(
+                text,
+                &findings.sentence_starts,
+                self.sentence,
+                d.start,
+                line,
+            );
             let info = self.anchor.resolve_at(d.expr, pos);
             if self.types.contains(EntityType::Date) {
                 let mut m = Mention::new(EntityType::Date, d.start, d.end, Source::Rule(d.rule));
@@ -402,9 +411,15 @@ impl DocumentState {
 }
 
 /// Where a date at byte `start` of a chunk stands: its sentence's document
-/// index (`first` is the chunk's first sentence's) and whether at most three
-/// words, with no comma, come before it in the sentence.
-fn date_position(text: &str, sentence_starts: &[u32], first: u64, start: usize) -> Position {
+/// index (`first` is the chunk's first sentence's), whether at most three
+/// words, with no comma, come before it in the sentence, and its `line`.
+fn date_position(
+    text: &str,
+    sentence_starts: &[u32],
+    first: u64,
+    start: usize,
+    line: u64,
+) -> Position {
     let i = sentence_starts.partition_point(|&s| s as usize <= start);
     let from = if i == 0 {
         0
@@ -415,6 +430,7 @@ fn date_position(text: &str, sentence_starts: &[u32], first: u64, start: usize) 
     Position {
         sentence: first + i as u64,
         opens_sentence: !before.contains(',') && before.split_whitespace().count() <= 3,
+        line,
     }
 }
 

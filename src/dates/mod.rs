@@ -16,8 +16,10 @@ pub use value::{DateInfo, Day, Mod, Period, Season, Timex};
 pub struct Anchor {
     doc_date: Option<Day>,
     current: Option<Period>,
-    /// The year of the last month, season or day written with its year.
+    /// The year of the last month, season or day written with its year, and
+    /// the line (paragraph) it was written in: it holds to the line's end.
     explicit_year: Option<i32>,
+    explicit_line: u64,
     /// Order of numeric dates in this document, once a date has shown it:
     /// `true` for month/day ("2/14/1950"), `false` for day/month.
     month_first: Option<bool>,
@@ -35,6 +37,8 @@ pub struct Position {
     /// Whether the date opens its sentence (at most a few words before it:
     /// "In 1945, ...", "By early 1943 ...").
     pub opens_sentence: bool,
+    /// The line's index in the document (a paragraph, in most texts).
+    pub line: u64,
 }
 
 impl Anchor {
@@ -44,6 +48,7 @@ impl Anchor {
             doc_date,
             current: None,
             explicit_year: None,
+            explicit_line: 0,
             month_first: None,
             aside: None,
         }
@@ -77,6 +82,7 @@ impl Anchor {
             Position {
                 sentence: 0,
                 opens_sentence: true,
+                line: 0,
             },
         )
     }
@@ -94,6 +100,11 @@ impl Anchor {
                 self.explicit_year = year;
                 self.aside = None;
             }
+        }
+        // A dated text's year named in one paragraph does not carry into the
+        // next ("In 2011, the council ... .\n On Feb. 28 the bank ...").
+        if self.explicit_line != pos.line {
+            self.explicit_year = None;
         }
         let explicit = matches!(expr, DateExpr::Absolute(_) | DateExpr::Numeric { .. });
         // "the gains of the previous year", "two years earlier": a look back
@@ -123,6 +134,7 @@ impl Anchor {
                 // qualifies a noun ("the 1982 law") does not.
                 if explicit {
                     self.explicit_year = Some(p.year());
+                    self.explicit_line = pos.line;
                 }
             }
         }
