@@ -1351,7 +1351,7 @@ fn sets_the_scene(text: &str, start: usize) -> bool {
     )
 }
 
-/// Whether the sentence around `start..end` speaks of the future ("the
+/// Whether the clause around `start..end` speaks of the future ("the
 /// talks will resume Monday", "Saturday's vote is expected to"): a weekday
 /// there is the next one, not the last.
 fn future_in_sentence(text: &str, start: usize, end: usize) -> bool {
@@ -1373,13 +1373,13 @@ fn future_in_sentence(text: &str, start: usize, end: usize) -> bool {
     ];
     let from = floor_char_boundary(text, start.saturating_sub(100));
     let before = &text[from..start];
-    let before = before
-        .rsplit(['.', '!', '?', '\n'])
-        .next()
-        .unwrap_or(before);
+    // The clause only: "Cuba predicted Wednesday" is past though the
+    // sentence quoted says exiles "will now proceed".
+    const CLAUSE_ENDS: [char; 9] = ['.', '!', '?', '\n', ',', ';', ':', '"', '`'];
+    let before = before.rsplit(CLAUSE_ENDS).next().unwrap_or(before);
     let to = ceil_char_boundary(text, (end + 60).min(text.len()));
     let after = &text[end..to];
-    let after = after.split(['.', '!', '?', '\n']).next().unwrap_or(after);
+    let after = after.split(CLAUSE_ENDS).next().unwrap_or(after);
     CUES.iter().any(|c| before.contains(c) || after.contains(c))
 }
 
