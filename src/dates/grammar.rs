@@ -298,7 +298,7 @@ impl DateGrammar {
             format!(
                 r"{B}(?P<ago>(?P<anum>{NUMBER_WORD}|[0-9]{{1,3}}){SP}(?P<aunit>days?|weeks?|months?|years?|decades?){SP}(?P<adir>later|earlier|ago|afterwards?|before)){B}"
             ),
-            format!(r"{B}(?P<now>[Tt]oday|[Nn]ow|[Yy]esterday|[Tt]omorrow){B}"),
+            format!(r"{B}(?P<now>[Tt]oday|[Nn]ow|[Yy]esterday|[Tt]omorrow|[Cc]urrently){B}"),
             // A weekday alone ("on Friday", "last Tuesday")
             format!(
                 r"{B}(?P<wdx>(?:(?P<wdir>[Ll]ast|[Nn]ext|[Tt]his){SP})?(?P<wday>{weekdays})){B}"
