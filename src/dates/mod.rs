@@ -120,9 +120,21 @@ impl Anchor {
             _ => None,
         }) {
             if !matches!(p, Period::Century(_) | Period::Decade(_)) {
+                // An aside: in the middle of a sentence, after a day, month
+                // or season, a year of another year or a month of an earlier
+                // one ("in May 1863" after December 1862 moves the text on).
                 let aside = !pos.opens_sentence
-                    && matches!(p, Period::Year(_) | Period::Month(..))
-                    && matches!(self.current, Some(c @ (Period::Day(_) | Period::Month(..) | Period::Season(..))) if c.year() != p.year());
+                    && match (self.current, p) {
+                        (
+                            Some(c @ (Period::Day(_) | Period::Month(..) | Period::Season(..))),
+                            Period::Year(y),
+                        ) => c.year() != y,
+                        (
+                            Some(c @ (Period::Day(_) | Period::Month(..) | Period::Season(..))),
+                            Period::Month(y, _),
+                        ) => y < c.year(),
+                        _ => false,
+                    };
                 // The rest of the sentence stays in the aside ("... June '50
                 // and Oct '50. On June 20 ...").
                 if aside && self.aside.is_none() {
