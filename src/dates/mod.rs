@@ -88,9 +88,10 @@ impl Anchor {
     }
 
     /// Resolves an expression read at `pos`, and moves the narrative on when
-    /// the expression names a date of its own. A year or month of a year in
-    /// the middle of a sentence, after a day or month of another year, is an
-    /// aside: it moves the narrative only until the sentence ends ("On 10
+    /// the expression names a date of its own. A year in the middle of a
+    /// sentence, after a day or month of another year (or a month of an
+    /// earlier year), is an aside: it moves the narrative only until the
+    /// sentence ends ("On 10
     /// March 1975 Dung attacked, ahead of a campaign planned for 1976. ... on
     /// 11 March"; "It is recalled Nor Kor attacked June '50.").
     pub fn resolve_at(&mut self, expr: DateExpr, pos: Position) -> DateInfo {
