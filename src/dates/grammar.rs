@@ -296,7 +296,7 @@ impl DateGrammar {
                 r"{B}(?P<rpart>[Tt]he{SP}(?:beginning|start|middle|end|close){SP}of{SP}(?:the{SP})?(?P<rpunit>year|month|week)){B}"
             ),
             format!(
-                r"{B}(?P<ago>(?P<anum>{NUMBER_WORD}|[0-9]{{1,3}}){SP}(?P<aunit>days?|weeks?|months?|years?|decades?){SP}(?P<adir>later|earlier|ago|afterwards?|before)){B}"
+                r"{B}(?P<ago>(?:(?P<anum>{NUMBER_WORD}|[0-9]{{1,3}}){SP})?(?P<aunit>[Dd]ays?|[Ww]eeks?|[Mm]onths?|[Yy]ears?|[Dd]ecades?){SP}(?P<adir>later|earlier|ago|afterwards?|before)){B}"
             ),
             format!(r"{B}(?P<now>[Tt]oday|[Nn]ow|[Yy]esterday|[Tt]omorrow|[Cc]urrently){B}"),
             // A weekday alone ("on Friday", "last Tuesday")
@@ -823,11 +823,17 @@ fn read(caps: &Groups<'_>, text: &str) -> Option<(DateExpr, &'static str)> {
         ));
     }
     if caps.name("ago").is_some() {
-        let unit = unit(caps.name("aunit")?.as_str())?;
+        let unit = unit(&caps.name("aunit")?.as_str().to_ascii_lowercase())?;
         let n = caps
             .name("anum")
             .and_then(|n| lexicon::cardinal(n.as_str()));
         let dir = caps.name("adir")?.as_str();
+        // Without a number only "days later", "years ago": "the day before"
+        // and "days before the vote" lean on what follows.
+        let plural = caps.name("aunit")?.as_str().ends_with('s');
+        if caps.name("anum").is_none() && (!plural || !matches!(dir, "later" | "earlier" | "ago")) {
+            return None;
+        }
         // "a month earlier than usual" compares; it names no date.
         if matches!(dir, "earlier" | "later") && text[m.end()..].trim_start().starts_with("than") {
             return None;

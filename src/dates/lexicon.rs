@@ -47,7 +47,7 @@ pub const ORDINAL: &str = r"(?:first|second|third|fourth|fifth|sixth|seventh|eig
 pub const DECADE_WORD: &str = r"(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties|Twenties|Thirties|Forties|Fifties|Sixties|Seventies|Eighties|Nineties)";
 
 /// Cardinal number words for relative expressions.
-pub const NUMBER_WORD: &str = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|a\s+few|several|some|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Twelve|Twenty|Thirty|Forty|Fifty|A|An)";
+pub const NUMBER_WORD: &str = r"(?:[Aa]|[Aa]n|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|[Ee]leven|[Tt]welve|[Tt]hirteen|[Ff]ourteen|[Ff]ifteen|[Ss]ixteen|[Ss]eventeen|[Ee]ighteen|[Nn]ineteen|[Tt]wenty|[Tt]hirty|[Ff]orty|[Ff]ifty|[Ss]ixty|[Ss]eventy|[Ee]ighty|[Nn]inety|[Aa][ \t]+few|[Aa][ \t]+couple[ \t]+of|[Ss]everal|[Ss]ome|[Mm]any)";
 
 /// Month number (1–12) of a month name or abbreviation.
 pub fn month_number(word: &str) -> Option<u8> {
@@ -130,11 +130,21 @@ pub fn cardinal(word: &str) -> Option<i64> {
         return Some(p as i64);
     }
     Some(match w.as_str() {
+        "thirteen" => 13,
+        "fourteen" => 14,
         "fifteen" => 15,
+        "sixteen" => 16,
+        "seventeen" => 17,
+        "eighteen" => 18,
+        "nineteen" => 19,
         "twenty" => 20,
         "thirty" => 30,
         "forty" => 40,
         "fifty" => 50,
+        "sixty" => 60,
+        "seventy" => 70,
+        "eighty" => 80,
+        "ninety" => 90,
         _ => return None,
     })
 }
