@@ -285,7 +285,7 @@ impl DateGrammar {
             format!(r"{B}(?P<y>{year}){B}"),
             // Season alone (needs the narrative)
             format!(
-                r"{B}(?P<rseason>(?:[Tt]he|[Tt]hat|[Tt]his|[Ll]ast|[Nn]ext){SP}(?:(?P<rsdir>following|next|previous|preceding|same){SP})?(?P<s11>{SEASON})){B}"
+                r"{B}(?P<rseason>(?:[Tt]he|[Tt]hat|[Tt]his|[Ll]ast|[Nn]ext){SP}(?:(?P<rsdir>following|next|previous|preceding|same){SP})?(?:(?P<rsmod>early|late|mid)(?:-|{SP}))?(?P<s11>{SEASON})){B}"
             ),
             // Relative expressions
             format!(
@@ -764,7 +764,7 @@ fn read(caps: &Groups<'_>, text: &str) -> Option<(DateExpr, &'static str)> {
         return Some((
             DateExpr::Season {
                 season,
-                modifier: None,
+                modifier: dmod(caps.name("rsmod")),
                 dir,
                 deictic,
             },
@@ -1215,6 +1215,21 @@ fn month_alone_context(text: &str, start: usize, end: usize, word: &str) -> bool
             | "every"
             | "in-"
     );
+    // "the end of May": a part of a month.
+    let part_of = prev_word == "of"
+        && matches!(
+            last_word(
+                text[..start]
+                    .trim_end()
+                    .strip_suffix("of")
+                    .unwrap_or("")
+                    .trim_end()
+            ),
+            "end" | "beginning" | "start" | "middle" | "close" | "part" | "half"
+        );
+    if part_of {
+        return !names_an_event(&text[end..]);
+    }
     if word == "May" {
         let next = text[end..].trim_start();
         if matches!(
