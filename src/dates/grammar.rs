@@ -823,14 +823,15 @@ fn read(caps: &Groups<'_>, text: &str) -> Option<(DateExpr, &'static str)> {
         ));
     }
     if caps.name("ago").is_some() {
-        let unit = unit(&caps.name("aunit")?.as_str().to_ascii_lowercase())?;
+        let unit_word = caps.name("aunit")?.as_str();
+        let unit = unit(&unit_word.to_ascii_lowercase())?;
         let n = caps
             .name("anum")
             .and_then(|n| lexicon::cardinal(n.as_str()));
         let dir = caps.name("adir")?.as_str();
         // Without a number only "days later", "years ago": "the day before"
         // and "days before the vote" lean on what follows.
-        let plural = caps.name("aunit")?.as_str().ends_with('s');
+        let plural = unit_word.ends_with('s');
         if caps.name("anum").is_none() && (!plural || !matches!(dir, "later" | "earlier" | "ago")) {
             return None;
         }
@@ -881,21 +882,11 @@ fn read(caps: &Groups<'_>, text: &str) -> Option<(DateExpr, &'static str)> {
     }
     if let Some(day) = caps.name("wday") {
         let weekday = lexicon::weekday_number(day.as_str())?;
-        let dir = match caps.name("wdir").map(|d| d.as_str().to_ascii_lowercase()) {
-            Some(d) if d == "last" => -1,
-            Some(d) if d == "next" => 1,
-            _ if future_in_sentence(text, m.start(), m.end()) => 2,
-            _ => 0,
-        };
+        let dir = direction(caps.name("wdir"), text, m.start(), m.end());
         return Some((DateExpr::Weekday { weekday, dir }, "date:weekday"));
     }
     if caps.name("wkend").is_some() {
-        let dir = match caps.name("wedir").map(|d| d.as_str().to_ascii_lowercase()) {
-            Some(d) if d == "last" => -1,
-            Some(d) if d == "next" => 1,
-            _ if future_in_sentence(text, m.start(), m.end()) => 2,
-            _ => 0,
-        };
+        let dir = direction(caps.name("wedir"), text, m.start(), m.end());
         return Some((DateExpr::Weekend { dir }, "date:weekend"));
     }
     if let Some(named) = caps.name("named") {
@@ -1370,6 +1361,18 @@ fn sets_the_scene(text: &str, start: usize) -> bool {
         prev.as_str(),
         "in" | "by" | "during" | "since" | "until" | "till" | "throughout" | "after" | "before"
     )
+}
+
+/// The direction of a weekday or weekend at `start..end` (see
+/// [`DateExpr::Weekday`]): -1 after "last", 1 after "next", 2 in a clause
+/// about the future, else 0.
+fn direction(word: Option<Group<'_>>, text: &str, start: usize, end: usize) -> i8 {
+    match word.map(|d| d.as_str().to_ascii_lowercase()) {
+        Some(d) if d == "last" => -1,
+        Some(d) if d == "next" => 1,
+        _ if future_in_sentence(text, start, end) => 2,
+        _ => 0,
+    }
 }
 
 /// Whether the clause around `start..end` speaks of the future ("the
