@@ -429,7 +429,8 @@ fn date_position(
     let before = &text[from..start];
     Position {
         sentence: first + i as u64,
-        opens_sentence: !before.contains(',') && before.split_whitespace().count() <= 3,
+        // (Words first: that stops at the fourth, however long the sentence.)
+        opens_sentence: before.split_whitespace().nth(3).is_none() && !before.contains(','),
         line,
     }
 }

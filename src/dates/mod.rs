@@ -91,9 +91,9 @@ impl Anchor {
     /// the expression names a date of its own. A year in the middle of a
     /// sentence, after a day or month of another year (or a month of an
     /// earlier year), is an aside: it moves the narrative only until the
-    /// sentence ends ("On 10
-    /// March 1975 Dung attacked, ahead of a campaign planned for 1976. ... on
-    /// 11 March"; "It is recalled Nor Kor attacked June '50.").
+    /// sentence ends ("On 10 March 1975 Dung attacked, ahead of a campaign
+    /// planned for 1976. ... on 11 March"; "It is recalled Nor Kor attacked
+    /// June '50.").
     pub fn resolve_at(&mut self, expr: DateExpr, pos: Position) -> DateInfo {
         if let Some((current, year, sentence)) = self.aside {
             if sentence != pos.sentence {
