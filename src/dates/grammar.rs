@@ -46,6 +46,9 @@ pub enum DateExpr {
         /// "last June": -1, "next June": 1, "this June": 0, from the
         /// document's date; None for a month alone.
         deictic: Option<i8>,
+        /// The direction counts from the narrative, not the document's date
+        /// ("the previous April", "the following March").
+        narrative: bool,
     },
     /// A season, no year ("that spring").
     Season {
@@ -312,7 +315,7 @@ impl DateGrammar {
             // Month alone
             // (abbreviated: "in Nov", "by Dec."; "Jan", "Mar", "Jun", "Jul" only with a period)
             format!(
-                r"(?-u:\b)(?:(?P<mdir>[Ll]ast|[Nn]ext|[Tt]his){SP})?(?P<mo>(?:{months})(?-u:\b)|(?:Feb|Apr|Aug|Sept?|Oct|Nov|Dec)(?:\.|(?-u:\b))|(?:Jan|Mar|Jun|Jul)\.)"
+                r"(?-u:\b)(?:(?:(?P<mdir>[Ll]ast|[Nn]ext|[Tt]his)|[Tt]he{SP}(?P<mrel>previous|preceding|following|next)){SP})?(?P<mo>(?:{months})(?-u:\b)|(?:Feb|Apr|Aug|Sept?|Oct|Nov|Dec)(?:\.|(?-u:\b))|(?:Jan|Mar|Jun|Jul)\.)"
             ),
         ];
         let finder = meta::Regex::builder()
@@ -907,7 +910,11 @@ fn read(caps: &Groups<'_>, text: &str) -> Option<(DateExpr, &'static str)> {
     }
     if let Some(mo) = caps.name("mo") {
         let month = lexicon::month_number(mo.as_str())?;
-        let mdir = caps.name("mdir").map(|d| d.as_str().to_ascii_lowercase());
+        let narrative = caps.name("mrel").is_some();
+        let mdir = caps
+            .name("mdir")
+            .or(caps.name("mrel"))
+            .map(|d| d.as_str().to_ascii_lowercase());
         // "last Oct. 23": the month begins a day, found on its own.
         let rest = text[m.end()..].trim_start_matches([' ', '\t']);
         if mdir.is_some() && rest.starts_with(|c: char| c.is_ascii_digit()) {
@@ -917,8 +924,8 @@ fn read(caps: &Groups<'_>, text: &str) -> Option<(DateExpr, &'static str)> {
             return None;
         }
         let deictic = match mdir.as_deref() {
-            Some("last") => Some(-1),
-            Some("next") => Some(1),
+            Some("last" | "previous" | "preceding") => Some(-1),
+            Some("next" | "following") => Some(1),
             Some(_) => Some(0),
             None => None,
         };
@@ -927,6 +934,7 @@ fn read(caps: &Groups<'_>, text: &str) -> Option<(DateExpr, &'static str)> {
                 month,
                 modifier: None,
                 deictic,
+                narrative,
             },
             "date:month",
         ));

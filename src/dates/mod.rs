@@ -193,16 +193,25 @@ impl Anchor {
                 month,
                 modifier,
                 deictic,
+                narrative,
             } => {
-                let year = match (deictic, self.doc_date) {
-                    // "last June", "next May" from the document's date
-                    (Some(dir), Some(d)) => Some(match dir {
-                        -1 if month < d.month => d.year,
-                        -1 => d.year - 1,
-                        1 if month > d.month => d.year,
-                        1 => d.year + 1,
-                        _ => d.year,
+                // "last June", "next May" from the document's date; "the
+                // previous April" from the narrative's day or month.
+                let from = match (narrative, self.current) {
+                    (false, _) => self.doc_date.map(|d| (d.year, d.month)),
+                    (true, Some(Period::Day(d))) => Some((d.year, d.month)),
+                    (true, Some(Period::Month(y, m))) => Some((y, m)),
+                    (true, _) => None,
+                };
+                let year = match (deictic, from) {
+                    (Some(dir), Some((y, m))) => Some(match dir {
+                        -1 if month < m => y,
+                        -1 => y - 1,
+                        1 if month > m => y,
+                        1 => y + 1,
+                        _ => y,
                     }),
+                    (Some(_), None) if narrative => None,
                     _ => self.year_for(month, 15),
                 };
                 DateInfo::at(year.map(|y| Period::Month(y, month)), modifier)
