@@ -399,6 +399,7 @@ impl DateGrammar {
             out.push(dm);
         }
         join_ranges(text, out);
+        share_years(text, out);
     }
 
     /// Extends a match over a modifier phrase before it (never back past
@@ -1473,6 +1474,54 @@ fn point_of(e: DateExpr) -> Option<Period> {
         }) => Some(p),
         DateExpr::BackgroundYear(y) => Some(Period::Year(y)),
         _ => None,
+    }
+}
+
+/// "in April and June 1955", "in August, September and October 1914": a
+/// month or day without a year, joined by "and", "or" or a comma to the next
+/// date that has one, is in that year (when it comes no later in the year).
+fn share_years(text: &str, out: &mut [DateMatch]) {
+    for i in (0..out.len().saturating_sub(1)).rev() {
+        let (a, b) = (out[i], out[i + 1]);
+        let gap = text[a.end..b.start].trim();
+        let gap = gap.strip_prefix(',').unwrap_or(gap).trim_start();
+        if !matches!(gap, "" | "and" | "or" | "&") || b.start < a.end {
+            continue;
+        }
+        let (month, day) = match b.expr {
+            DateExpr::Absolute(DateInfo {
+                value: Some(Timex::Point(Period::Month(y, m))),
+                ..
+            }) => (Period::Month(y, m), None),
+            DateExpr::Absolute(DateInfo {
+                value: Some(Timex::Point(Period::Day(d))),
+                ..
+            }) => (Period::Month(d.year, d.month), Some(d.day)),
+            _ => continue,
+        };
+        let Period::Month(year, last) = month else {
+            continue;
+        };
+        let (period, modifier) = match a.expr {
+            DateExpr::Month {
+                month,
+                modifier,
+                deictic: None,
+                ..
+            } if month <= last => (Period::Month(year, month), modifier),
+            DateExpr::MonthDay {
+                month,
+                day: d,
+                modifier,
+            } if (month, d) <= (last, day.unwrap_or(31)) => {
+                let Some(day) = Day::new(year, month, d) else {
+                    continue;
+                };
+                (Period::Day(day), modifier)
+            }
+            _ => continue,
+        };
+        out[i].expr = with_mod(abs(period), modifier);
     }
 }
 
