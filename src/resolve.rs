@@ -427,12 +427,24 @@ fn date_position(
         sentence_starts[i - 1] as usize
     };
     let before = &text[from..start];
+    // The clause before the date, at most 80 bytes back.
+    let near = &before[floor_boundary(before, before.len().saturating_sub(80))..];
+    let clause = near.rsplit([',', ';', ':']).next().unwrap_or(near);
     Position {
         sentence: first + i as u64,
         // (Words first: that stops at the fourth, however long the sentence.)
         opens_sentence: before.split_whitespace().nth(3).is_none() && !before.contains(','),
+        until: clause.contains(" until ") || clause.contains(" till "),
         line,
     }
+}
+
+/// The largest char boundary of `s` at or before `i`.
+fn floor_boundary(s: &str, mut i: usize) -> usize {
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
 }
 
 /// Gives the mentions of one chunk (`text`, starting at `start`) their

@@ -37,6 +37,9 @@ pub struct Position {
     /// Whether the date opens its sentence (at most a few words before it:
     /// "In 1945, ...", "By early 1943 ...").
     pub opens_sentence: bool,
+    /// Whether "until" or "till" comes before the date in its clause ("an
+    /// assault that lasted until the fall of Budapest in February 1945").
+    pub until: bool,
     /// The line's index in the document (a paragraph, in most texts).
     pub line: u64,
 }
@@ -82,6 +85,7 @@ impl Anchor {
             Position {
                 sentence: 0,
                 opens_sentence: true,
+                until: false,
                 line: 0,
             },
         )
@@ -122,10 +126,17 @@ impl Anchor {
         }) {
             if !matches!(p, Period::Century(_) | Period::Decade(_)) {
                 // An aside: in the middle of a sentence, after a day, month
-                // or season, a year of another year or a month of an earlier
-                // one ("in May 1863" after December 1862 moves the text on).
+                // or season, the end of a span ("until ..."), a year of
+                // another year or a month of an earlier one ("in May 1863"
+                // after December 1862 moves the text on).
                 let aside = !pos.opens_sentence
                     && match (self.current, p) {
+                        // The end of a span ("lasted until February 1945").
+                        (Some(Period::Day(_) | Period::Month(..) | Period::Season(..)), _)
+                            if pos.until =>
+                        {
+                            true
+                        }
                         (
                             Some(c @ (Period::Day(_) | Period::Month(..) | Period::Season(..))),
                             Period::Year(y),
