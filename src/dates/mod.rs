@@ -93,8 +93,8 @@ impl Anchor {
 
     /// Resolves an expression read at `pos`, and moves the narrative on when
     /// the expression names a date of its own. A year in the middle of a
-    /// sentence, after a day or month of another year (or a month of an
-    /// earlier year), is an aside: it moves the narrative only until the
+    /// sentence, after a day or month of another year (or a month or day of
+    /// an earlier year, or a date after "until"), is an aside: it moves the narrative only until the
     /// sentence ends ("On 10 March 1975 Dung attacked, ahead of a campaign
     /// planned for 1976. ... on 11 March"; "It is recalled Nor Kor attacked
     /// June '50.").
@@ -127,8 +127,8 @@ impl Anchor {
             if !matches!(p, Period::Century(_) | Period::Decade(_)) {
                 // An aside: in the middle of a sentence, after a day, month
                 // or season, the end of a span ("until ..."), a year of
-                // another year or a month of an earlier one ("in May 1863"
-                // after December 1862 moves the text on).
+                // another year or a month or day of an earlier one ("in May
+                // 1863" after December 1862 moves the text on).
                 let aside = !pos.opens_sentence
                     && match (self.current, p) {
                         // The end of a span ("lasted until February 1945").
@@ -143,8 +143,8 @@ impl Anchor {
                         ) => c.year() != y,
                         (
                             Some(c @ (Period::Day(_) | Period::Month(..) | Period::Season(..))),
-                            Period::Month(y, _),
-                        ) => y < c.year(),
+                            Period::Month(..) | Period::Day(_),
+                        ) => p.year() < c.year(),
                         _ => false,
                     };
                 // The rest of the sentence stays in the aside ("... June '50
