@@ -1477,15 +1477,35 @@ fn point_of(e: DateExpr) -> Option<Period> {
     }
 }
 
-/// "in April and June 1955", "in August, September and October 1914": a
-/// month or day without a year, joined by "and", "or" or a comma to the next
-/// date that has one, is in that year (when it comes no later in the year).
+/// "in April and June 1955", "in August, September and October 1914", "the
+/// spring and early summer of 1943": a month, day or season without a year,
+/// joined by "and", "or" or a comma to the next date that has one, is in that
+/// year (when it comes no later in the year).
 fn share_years(text: &str, out: &mut [DateMatch]) {
     for i in (0..out.len().saturating_sub(1)).rev() {
         let (a, b) = (out[i], out[i + 1]);
         let gap = text[a.end..b.start].trim();
         let gap = gap.strip_prefix(',').unwrap_or(gap).trim_start();
         if !matches!(gap, "" | "and" | "or" | "&") || b.start < a.end {
+            continue;
+        }
+        if let (
+            DateExpr::Season {
+                season,
+                modifier,
+                dir: 0,
+                deictic: false,
+            },
+            DateExpr::Absolute(DateInfo {
+                value: Some(Timex::Point(Period::Season(y, next))),
+                ..
+            }),
+        ) = (a.expr, b.expr)
+        {
+            // "the spring and early summer of 1943"
+            if (season as u8) <= (next as u8) {
+                out[i].expr = with_mod(abs(Period::Season(y, season)), modifier);
+            }
             continue;
         }
         let (month, day) = match b.expr {
