@@ -6,7 +6,7 @@ use crate::dates::{Anchor, DateMatch, Position};
 use crate::gazetteer::{table::TableView, Candidate, Gazetteer, Hit};
 use crate::mention::{Entity, EntityType, Mention, Source, TypeSet};
 use crate::names::{Word, ALL_CAPS, CAP, FAMILY_FIRST, INITIAL};
-use crate::text::{count_chars, last_word, Positions};
+use crate::text::{count_chars, floor_char_boundary, last_word, Positions};
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 
@@ -428,7 +428,7 @@ fn date_position(
     };
     let before = &text[from..start];
     // The clause before the date, at most 80 bytes back.
-    let near = &before[floor_boundary(before, before.len().saturating_sub(80))..];
+    let near = &before[floor_char_boundary(before, before.len().saturating_sub(80))..];
     let clause = near.rsplit([',', ';', ':']).next().unwrap_or(near);
     Position {
         sentence: first + i as u64,
@@ -437,14 +437,6 @@ fn date_position(
         until: clause.contains(" until ") || clause.contains(" till "),
         line,
     }
-}
-
-/// The largest char boundary of `s` at or before `i`.
-fn floor_boundary(s: &str, mut i: usize) -> usize {
-    while !s.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
 }
 
 /// Gives the mentions of one chunk (`text`, starting at `start`) their

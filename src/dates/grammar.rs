@@ -12,7 +12,7 @@ use super::lexicon::{
     WEEKDAY_NAMES,
 };
 use super::value::{DateInfo, Day, Mod, Period, Season, Timex};
-use crate::text::last_word;
+use crate::text::{ceil_char_boundary, floor_char_boundary, last_word};
 use regex::Regex;
 use regex_automata::meta;
 use regex_automata::nfa::thompson::WhichCaptures;
@@ -455,21 +455,6 @@ impl DateGrammar {
         }
         dm.start = window_start + m.start();
     }
-}
-
-/// The first char boundary at or after `i`.
-fn ceil_char_boundary(text: &str, mut i: usize) -> usize {
-    while i < text.len() && !text.is_char_boundary(i) {
-        i += 1;
-    }
-    i
-}
-
-fn floor_char_boundary(text: &str, mut i: usize) -> usize {
-    while !text.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
 }
 
 fn set_mod(expr: &mut DateExpr, md: Mod) {

@@ -206,6 +206,22 @@ pub fn last_word(s: &str) -> &str {
         .unwrap_or("")
 }
 
+/// The largest char boundary of `s` at or before `i` (`i` ≤ `s.len()`).
+pub fn floor_char_boundary(s: &str, mut i: usize) -> usize {
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The first char boundary of `s` at or after `i`, at most `s.len()`.
+pub fn ceil_char_boundary(s: &str, mut i: usize) -> usize {
+    while i < s.len() && !s.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
 /// The possessive endings, with the apostrophes historical texts use (FRUS
 /// prints U+02BC: "Castroʼs").
 const POSSESSIVE_SUFFIXES: [&str; 6] = ["'s", "’s", "ʼs", "'S", "’S", "ʼS"];
