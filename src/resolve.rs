@@ -6,7 +6,7 @@ use crate::dates::{Anchor, DateMatch, Position};
 use crate::gazetteer::{table::TableView, Candidate, Gazetteer, Hit};
 use crate::mention::{Entity, EntityType, Mention, Source, TypeSet};
 use crate::names::{Word, ALL_CAPS, CAP, FAMILY_FIRST, INITIAL};
-use crate::text::{count_chars, floor_char_boundary, last_word, Positions};
+use crate::text::{count_chars, first_word, floor_char_boundary, last_word, Positions};
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 
@@ -490,10 +490,6 @@ fn present_tense_now(text: &str, start: usize, end: usize) -> bool {
         "named", "exists", "holds", "houses", "serves",
     ];
     let before = last_word(text[..start].trim_end());
-    let after = text[end..]
-        .trim_start()
-        .split(|c: char| !c.is_alphanumeric())
-        .next()
-        .unwrap_or("");
+    let after = first_word(text[end..].trim_start());
     PRESENT.contains(&before) || PRESENT.contains(&after)
 }

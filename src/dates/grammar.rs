@@ -12,7 +12,7 @@ use super::lexicon::{
     WEEKDAY_NAMES,
 };
 use super::value::{DateInfo, Day, Mod, Period, Season, Timex};
-use crate::text::{ceil_char_boundary, floor_char_boundary, last_word};
+use crate::text::{ceil_char_boundary, first_word, floor_char_boundary, last_word};
 use regex::Regex;
 use regex_automata::meta;
 use regex_automata::nfa::thompson::WhichCaptures;
@@ -1283,12 +1283,7 @@ fn names_an_event(rest: &str) -> bool {
         "Program",
         "Programme",
     ];
-    let rest = rest.trim_start_matches([' ', '\t']);
-    let next = rest
-        .split(|c: char| !c.is_alphanumeric())
-        .next()
-        .unwrap_or("");
-    HEADS.contains(&next)
+    HEADS.contains(&first_word(rest.trim_start_matches([' ', '\t'])))
 }
 
 /// Joins "from X to Y", "between X and Y" and "X–Y" into one range mention.

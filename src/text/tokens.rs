@@ -206,6 +206,12 @@ pub fn last_word(s: &str) -> &str {
         .unwrap_or("")
 }
 
+/// The word (letters and digits) that `s` starts with, or "" if it starts
+/// with another character; the twin of [`last_word`].
+pub fn first_word(s: &str) -> &str {
+    s.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("")
+}
+
 /// The largest char boundary of `s` at or before `i` (`i` ≤ `s.len()`).
 pub fn floor_char_boundary(s: &str, mut i: usize) -> usize {
     while !s.is_char_boundary(i) {
