@@ -94,10 +94,10 @@ impl Anchor {
     /// Resolves an expression read at `pos`, and moves the narrative on when
     /// the expression names a date of its own. A year in the middle of a
     /// sentence, after a day or month of another year (or a month or day of
-    /// an earlier year, or a date after "until"), is an aside: it moves the narrative only until the
-    /// sentence ends ("On 10 March 1975 Dung attacked, ahead of a campaign
-    /// planned for 1976. ... on 11 March"; "It is recalled Nor Kor attacked
-    /// June '50.").
+    /// an earlier year, or a date after "until"), is an aside: it moves the
+    /// narrative only until the sentence ends ("On 10 March 1975 Dung
+    /// attacked, ahead of a campaign planned for 1976. ... on 11 March"; "It
+    /// is recalled Nor Kor attacked June '50.").
     pub fn resolve_at(&mut self, expr: DateExpr, pos: Position) -> DateInfo {
         if let Some((current, year, sentence)) = self.aside {
             if sentence != pos.sentence {
@@ -129,24 +129,19 @@ impl Anchor {
                 // or season, the end of a span ("until ..."), a year of
                 // another year or a month or day of an earlier one ("in May
                 // 1863" after December 1862 moves the text on).
+                let dated = self.current.filter(|c| {
+                    matches!(c, Period::Day(_) | Period::Month(..) | Period::Season(..))
+                });
                 let aside = !pos.opens_sentence
-                    && match (self.current, p) {
+                    && dated.is_some_and(|c| {
                         // The end of a span ("lasted until February 1945").
-                        (Some(Period::Day(_) | Period::Month(..) | Period::Season(..)), _)
-                            if pos.until =>
-                        {
-                            true
-                        }
-                        (
-                            Some(c @ (Period::Day(_) | Period::Month(..) | Period::Season(..))),
-                            Period::Year(y),
-                        ) => c.year() != y,
-                        (
-                            Some(c @ (Period::Day(_) | Period::Month(..) | Period::Season(..))),
-                            Period::Month(..) | Period::Day(_),
-                        ) => p.year() < c.year(),
-                        _ => false,
-                    };
+                        pos.until
+                            || match p {
+                                Period::Year(y) => c.year() != y,
+                                Period::Month(..) | Period::Day(_) => p.year() < c.year(),
+                                _ => false,
+                            }
+                    });
                 // The rest of the sentence stays in the aside ("... June '50
                 // and Oct '50. On June 20 ...").
                 if aside && self.aside.is_none() {
@@ -362,31 +357,29 @@ fn season_year(r: Period, season: Season, dir: i8) -> Option<i32> {
 
 /// `r` moved by `offset` units, at the unit's precision.
 fn shift(r: Period, unit: Unit, offset: i64) -> Option<Period> {
-    {
-        match (unit, r) {
-            (_, Period::Century(_) | Period::Decade(_)) => None,
-            (Unit::Year, r) => Some(Period::Year(r.year() + offset as i32)),
-            (Unit::Decade, _) => None,
-            (Unit::Month, Period::Month(y, m))
-            | (
-                Unit::Month,
-                Period::Day(Day {
-                    year: y, month: m, ..
-                }),
-            ) => {
-                let total = y as i64 * 12 + (m as i64 - 1) + offset;
-                Some(Period::Month(
-                    total.div_euclid(12) as i32,
-                    (total.rem_euclid(12) + 1) as u8,
-                ))
-            }
-            (Unit::Day, Period::Day(d)) => Some(Period::Day(d.add_days(offset))),
-            (Unit::Week, Period::Day(d)) => {
-                let (y, w) = d.add_days(7 * offset).iso_week();
-                Some(Period::Week(y, w))
-            }
-            _ => None,
+    match (unit, r) {
+        (_, Period::Century(_) | Period::Decade(_)) => None,
+        (Unit::Year, r) => Some(Period::Year(r.year() + offset as i32)),
+        (Unit::Decade, _) => None,
+        (Unit::Month, Period::Month(y, m))
+        | (
+            Unit::Month,
+            Period::Day(Day {
+                year: y, month: m, ..
+            }),
+        ) => {
+            let total = y as i64 * 12 + (m as i64 - 1) + offset;
+            Some(Period::Month(
+                total.div_euclid(12) as i32,
+                (total.rem_euclid(12) + 1) as u8,
+            ))
         }
+        (Unit::Day, Period::Day(d)) => Some(Period::Day(d.add_days(offset))),
+        (Unit::Week, Period::Day(d)) => {
+            let (y, w) = d.add_days(7 * offset).iso_week();
+            Some(Period::Week(y, w))
+        }
+        _ => None,
     }
 }
 
