@@ -1469,59 +1469,50 @@ fn share_years(text: &str, out: &mut [DateMatch]) {
         if !matches!(gap, "" | "and" | "or" | "&") || b.start < a.end {
             continue;
         }
-        if let (
-            DateExpr::Season {
-                season,
-                modifier,
-                dir: 0,
-                deictic: false,
-            },
-            DateExpr::Absolute(DateInfo {
-                value: Some(Timex::Point(Period::Season(y, next))),
-                ..
-            }),
-        ) = (a.expr, b.expr)
-        {
-            // "the spring and early summer of 1943"
-            if (season as u8) <= (next as u8) {
-                out[i].expr = with_mod(abs(Period::Season(y, season)), modifier);
-            }
+        let Some(pb) = point_of(b.expr) else {
             continue;
+        };
+        // The year, and the last month and day, the second date names.
+        let (year, last_month, last_day) = match pb {
+            Period::Season(y, _) => (y, 12, 31),
+            Period::Month(y, m) => (y, m, 31),
+            Period::Day(d) => (d.year, d.month, d.day),
+            _ => continue,
+        };
+        let shared = match (a.expr, pb) {
+            (
+                DateExpr::Season {
+                    season,
+                    modifier,
+                    dir: 0,
+                    deictic: false,
+                },
+                Period::Season(_, next),
+            ) if (season as u8) <= (next as u8) => Some((Period::Season(year, season), modifier)),
+            (
+                DateExpr::Month {
+                    month,
+                    modifier,
+                    deictic: None,
+                    ..
+                },
+                Period::Month(..) | Period::Day(_),
+            ) if month <= last_month => Some((Period::Month(year, month), modifier)),
+            (
+                DateExpr::MonthDay {
+                    month,
+                    day,
+                    modifier,
+                },
+                Period::Month(..) | Period::Day(_),
+            ) if (month, day) <= (last_month, last_day) => {
+                Day::new(year, month, day).map(|d| (Period::Day(d), modifier))
+            }
+            _ => None,
+        };
+        if let Some((period, modifier)) = shared {
+            out[i].expr = with_mod(abs(period), modifier);
         }
-        let (month, day) = match b.expr {
-            DateExpr::Absolute(DateInfo {
-                value: Some(Timex::Point(Period::Month(y, m))),
-                ..
-            }) => (Period::Month(y, m), None),
-            DateExpr::Absolute(DateInfo {
-                value: Some(Timex::Point(Period::Day(d))),
-                ..
-            }) => (Period::Month(d.year, d.month), Some(d.day)),
-            _ => continue,
-        };
-        let Period::Month(year, last) = month else {
-            continue;
-        };
-        let (period, modifier) = match a.expr {
-            DateExpr::Month {
-                month,
-                modifier,
-                deictic: None,
-                ..
-            } if month <= last => (Period::Month(year, month), modifier),
-            DateExpr::MonthDay {
-                month,
-                day: d,
-                modifier,
-            } if (month, d) <= (last, day.unwrap_or(31)) => {
-                let Some(day) = Day::new(year, month, d) else {
-                    continue;
-                };
-                (Period::Day(day), modifier)
-            }
-            _ => continue,
-        };
-        out[i].expr = with_mod(abs(period), modifier);
     }
 }
 
