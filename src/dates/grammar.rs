@@ -1286,60 +1286,59 @@ fn names_an_event(rest: &str) -> bool {
     HEADS.contains(&first_word(rest.trim_start_matches([' ', '\t'])))
 }
 
-/// Joins "from X to Y", "between X and Y" and "X–Y" into one range mention.
+/// Joins "from X to Y", "between X and Y" and "X–Y" into one range mention,
+/// compacting `out` in place (one pass, however many ranges a chunk holds).
 fn join_ranges(text: &str, out: &mut Vec<DateMatch>) {
-    let mut i = 0;
-    while i + 1 < out.len() {
-        let (a, b) = (out[i], out[i + 1]);
-        if b.start < a.end {
-            i += 1;
-            continue;
-        }
-        let gap = &text[a.end..b.start];
-        if let Some(expr) = in_relative_year(a.expr, b.expr, gap) {
-            out[i] = DateMatch {
-                start: a.start,
-                end: b.end,
-                expr,
-                rule: "date:month-of-relative-year",
-            };
-            out.remove(i + 1);
-            i += 1;
-            continue;
-        }
-        let before = &text[..a.start];
-        let (lead, joiner) = if let Some(l) = strip_word_suffix(before, "from") {
-            (
-                Some(l),
-                ["to", "until", "till", "through", "-", "–", "—"]
-                    .iter()
-                    .any(|j| gap.trim() == *j),
-            )
-        } else if let Some(l) = strip_word_suffix(before, "between") {
-            (Some(l), gap.trim() == "and")
-        } else {
-            (
-                None,
-                matches!(gap.trim(), "–" | "—" | "-") && gap.len() <= 3,
-            )
-        };
-        if !joiner {
-            i += 1;
-            continue;
-        }
-        let Some(expr) = join(a.expr, b.expr) else {
-            i += 1;
-            continue;
-        };
-        out[i] = DateMatch {
-            start: lead.unwrap_or(a.start),
+    let (mut read, mut write) = (0, 0);
+    while read < out.len() {
+        let a = out[read];
+        let joined = out.get(read + 1).and_then(|&b| joined(text, a, b));
+        out[write] = joined.unwrap_or(a);
+        write += 1;
+        read += if joined.is_some() { 2 } else { 1 };
+    }
+    out.truncate(write);
+}
+
+/// The one mention that two neighbouring mentions make together, if any.
+fn joined(text: &str, a: DateMatch, b: DateMatch) -> Option<DateMatch> {
+    if b.start < a.end {
+        return None;
+    }
+    let gap = &text[a.end..b.start];
+    if let Some(expr) = in_relative_year(a.expr, b.expr, gap) {
+        return Some(DateMatch {
+            start: a.start,
             end: b.end,
             expr,
-            rule: "date:range",
-        };
-        out.remove(i + 1);
-        i += 1;
+            rule: "date:month-of-relative-year",
+        });
     }
+    let before = &text[..a.start];
+    let (lead, joiner) = if let Some(l) = strip_word_suffix(before, "from") {
+        (
+            Some(l),
+            ["to", "until", "till", "through", "-", "–", "—"]
+                .iter()
+                .any(|j| gap.trim() == *j),
+        )
+    } else if let Some(l) = strip_word_suffix(before, "between") {
+        (Some(l), gap.trim() == "and")
+    } else {
+        (
+            None,
+            matches!(gap.trim(), "–" | "—" | "-") && gap.len() <= 3,
+        )
+    };
+    if !joiner {
+        return None;
+    }
+    Some(DateMatch {
+        start: lead.unwrap_or(a.start),
+        end: b.end,
+        expr: join(a.expr, b.expr)?,
+        rule: "date:range",
+    })
 }
 
 /// Whether the year at `start` sets the scene ("In 1945", "by 1950", "During
@@ -1464,9 +1463,12 @@ fn point_of(e: DateExpr) -> Option<Period> {
 fn share_years(text: &str, out: &mut [DateMatch]) {
     for i in (0..out.len().saturating_sub(1)).rev() {
         let (a, b) = (out[i], out[i + 1]);
+        if b.start < a.end {
+            continue;
+        }
         let gap = text[a.end..b.start].trim();
         let gap = gap.strip_prefix(',').unwrap_or(gap).trim_start();
-        if !matches!(gap, "" | "and" | "or" | "&") || b.start < a.end {
+        if !matches!(gap, "" | "and" | "or" | "&") {
             continue;
         }
         let Some(pb) = point_of(b.expr) else {
