@@ -788,7 +788,10 @@ fn read(caps: &Groups<'_>, text: &str) -> Option<(DateExpr, &'static str)> {
             "previous" | "preceding" | "last" => -1,
             _ => 0,
         };
-        if unit == Unit::Decade {
+        // "the last month of World War II" is the end of an event; "the
+        // next decade" a span of unknown start.
+        let of_event = dir == "last" && text[m.end()..].starts_with(" of ");
+        if unit == Unit::Decade || of_event {
             return Some((DateExpr::Unknown, "date:relative"));
         }
         // "last year", "this week" speak from the writer's present; "the
@@ -824,8 +827,12 @@ fn read(caps: &Groups<'_>, text: &str) -> Option<(DateExpr, &'static str)> {
         if caps.name("anum").is_none() && (!plural || !matches!(dir, "later" | "earlier" | "ago")) {
             return None;
         }
-        // "a month earlier than usual" compares; it names no date.
-        if matches!(dir, "earlier" | "later") && text[m.end()..].trim_start().starts_with("than") {
+        // "a month earlier than usual" compares; it names no date; "eight
+        // days before the new year" counts from an event, not the narrative.
+        let next = text[m.end()..].trim_start_matches([' ', '\t']);
+        if matches!(dir, "earlier" | "later") && next.starts_with("than")
+            || dir == "before" && next.starts_with(char::is_alphanumeric)
+        {
             return None;
         }
         let sign = if matches!(dir, "later" | "afterward" | "afterwards") {

@@ -101,8 +101,14 @@ impl Anchor {
     pub fn resolve_at(&mut self, expr: DateExpr, pos: Position) -> DateInfo {
         if let Some((current, year, sentence)) = self.aside {
             if sentence != pos.sentence {
-                self.current = current;
-                self.explicit_year = year;
+                // A shift that opens the next sentence counts from the date
+                // just named, which so becomes the narrative's ("... on May
+                // 23. Fifteen months later ...").
+                let counts_on = matches!(expr, DateExpr::Relative { deictic: false, offset, .. } if offset != 0);
+                if !counts_on {
+                    self.current = current;
+                    self.explicit_year = year;
+                }
                 self.aside = None;
             }
         }
