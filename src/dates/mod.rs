@@ -27,6 +27,10 @@ pub struct Anchor {
     /// a campaign planned in 1976") holds only to the sentence's end: the
     /// reference and explicit year it replaced, and the sentence.
     aside: Option<(Option<Period>, Option<i32>, u64)>,
+    /// The year of the last aside, until a date moves the narrative outright:
+    /// a year named in passing again in a later sentence is where the text
+    /// has gone ("operations for 1777 ... after the 1777 campaign").
+    last_aside: Option<i32>,
 }
 
 /// Where a date stands in its document, for [`Anchor::resolve_at`].
@@ -54,6 +58,7 @@ impl Anchor {
             explicit_line: 0,
             month_first: None,
             aside: None,
+            last_aside: None,
         }
     }
 
@@ -138,7 +143,7 @@ impl Anchor {
                 let dated = self.current.filter(|c| {
                     matches!(c, Period::Day(_) | Period::Month(..) | Period::Season(..))
                 });
-                let aside = !pos.opens_sentence
+                let mut aside = !pos.opens_sentence
                     && dated.is_some_and(|c| {
                         // The end of a span ("lasted until February 1945").
                         pos.until
@@ -148,10 +153,19 @@ impl Anchor {
                                 _ => false,
                             }
                     });
+                let new_sentence = self.aside.is_none();
+                if aside && new_sentence && self.last_aside == Some(p.year()) {
+                    aside = false;
+                }
                 // The rest of the sentence stays in the aside ("... June '50
                 // and Oct '50. On June 20 ...").
-                if aside && self.aside.is_none() {
+                if aside && new_sentence {
                     self.aside = Some((self.current, self.explicit_year, pos.sentence));
+                }
+                if aside {
+                    self.last_aside = Some(p.year());
+                } else if new_sentence {
+                    self.last_aside = None;
                 }
                 self.current = Some(p);
                 // A date written with its year moves the text ("In Oct 1950
