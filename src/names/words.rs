@@ -106,12 +106,14 @@ pub(crate) fn words(text: &str, tokens: &[Token], sentence_starts: &[u32], out: 
         } else if b0.is_ascii_digit() {
             flags |= DIGIT;
         }
+        // A sentence start belongs to the first word at or after it (it may
+        // fall on the white space that opens a line: "\n\tStalin").
         let mut sentence_start = start == 0;
         while let Some(&&s) = next_sentence.peek() {
             if s > start {
                 break;
             }
-            sentence_start |= s == start;
+            sentence_start = true;
             next_sentence.next();
         }
         if sentence_start {
@@ -267,6 +269,15 @@ mod tests {
         assert_eq!(v[7].2, Gap::Break);
         assert!(v[8].1 & SENTENCE_START != 0 && v[8].1 & ORDINARY != 0);
         assert!(v[0].1 & SENTENCE_START != 0);
+    }
+
+    #[test]
+    fn a_sentence_start_on_indentation_belongs_to_the_next_word() {
+        // The heading-like line ends a sentence; the break falls on the tab.
+        let v = view("Gen. Stalin\n\tStalin spoke");
+        assert_eq!(v[1].0, "Stalin");
+        assert_eq!(v[1].2, Gap::Break);
+        assert!(v[2].1 & SENTENCE_START != 0);
     }
 
     #[test]
