@@ -6,7 +6,9 @@ use crate::dates::{Anchor, DateMatch, Position};
 use crate::gazetteer::{table::TableView, Candidate, Gazetteer, Hit};
 use crate::mention::{Entity, EntityType, Mention, Source, TypeSet};
 use crate::names::{Word, ALL_CAPS, CAP, FAMILY_FIRST, INITIAL};
-use crate::text::{count_chars, first_word, floor_char_boundary, last_word, Positions};
+use crate::text::{
+    before_in_sentence, count_chars, first_word, floor_char_boundary, last_word, Positions,
+};
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 
@@ -61,7 +63,7 @@ pub(crate) fn pick_candidate(
     cands: &[(Candidate, EntityType)],
 ) -> usize {
     // "Gen. Washington": a title's period does not separate it.
-    let prev = last_word(text[..start].trim_end().trim_end_matches('.'));
+    let prev = last_word(before_in_sentence(text, start).trim_end_matches('.'));
     if PERSON_CUES.contains(&prev) {
         if let Some(p) = cands.iter().position(|(_, t)| *t == EntityType::Person) {
             return p;
@@ -69,7 +71,7 @@ pub(crate) fn pick_candidate(
     }
     // "in Castro", "to Washington": a locative word asks for the place; not
     // before a possessive ("in Stalin's mind").
-    let before = last_word(text[..start].trim_end());
+    let before = last_word(before_in_sentence(text, start));
     let possessive = crate::text::strip_possessive(&text[start..end]).is_some()
         || text[end..].starts_with(['\'', '’', 'ʼ']);
     if cands.len() > 1 && !possessive && is_locative(before) {
@@ -335,7 +337,7 @@ impl DocumentState {
                 EntityType::Person => self.people.learn(surface, m),
                 EntityType::Place
                     if !surface.contains(char::is_whitespace)
-                        && !is_locative(last_word(text[..m.start].trim_end())) =>
+                        && !is_locative(last_word(before_in_sentence(text, m.start))) =>
                 {
                     if let Some(p) = self.people.mention(surface, m.start, m.end) {
                         *m = p;
@@ -489,7 +491,7 @@ fn present_tense_now(text: &str, start: usize, end: usize) -> bool {
         "is", "are", "has", "have", "remains", "remain", "lies", "stands", "known", "called",
         "named", "exists", "holds", "houses", "serves",
     ];
-    let before = last_word(text[..start].trim_end());
+    let before = last_word(before_in_sentence(text, start));
     let after = first_word(text[end..].trim_start());
     PRESENT.contains(&before) || PRESENT.contains(&after)
 }

@@ -12,7 +12,10 @@ use super::lexicon::{
     WEEKDAY_NAMES,
 };
 use super::value::{DateInfo, Day, Mod, Period, Season, Timex};
-use crate::text::{ceil_char_boundary, first_word, floor_char_boundary, last_word};
+use crate::text::{
+    before_in_sentence, ceil_char_boundary, first_word, floor_char_boundary, last_word,
+    newline_ends_sentence,
+};
 use regex::Regex;
 use regex_automata::meta;
 use regex_automata::nfa::thompson::WhichCaptures;
@@ -360,7 +363,22 @@ impl DateGrammar {
         out.clear();
         let mut captures: Vec<Option<Captures>> = vec![None; self.rules.len()];
         let mut at = 0;
-        while let Some(found) = self.finder.search(&Input::new(text).span(at..text.len())) {
+        // Where the search stops: the text's end, or a line break that ends a
+        // sentence inside the last match found (a date never runs over one:
+        // a long text may be cut into chunks there).
+        let mut end = text.len();
+        loop {
+            let Some(found) = self.finder.search(&Input::new(text).span(at..end)) else {
+                if end == text.len() {
+                    break;
+                }
+                (at, end) = (end + 1, text.len());
+                continue;
+            };
+            if let Some(nl) = sentence_break_within(text, found.start(), found.end()) {
+                end = nl;
+                continue;
+            }
             at = found.end();
             // The rule that matched, re-run with its groups over the match's
             // span only, anchored (it matches there, with the same span).
@@ -382,9 +400,13 @@ impl DateGrammar {
             };
             let Some((expr, rule)) = read(&caps, text) else {
                 // A rejected match may hide a date that starts at its second
-                // word ("last Oct. 23": not the month alone, but "Oct. 23").
-                if let Some(space) = text[m.start()..m.end()].find(' ') {
-                    at = m.start() + space + 1;
+                // word ("last Oct. 23": not the month alone, but "Oct. 23";
+                // the word ends at any white space: "0\nFebruary 14, 1950").
+                if let Some((i, c)) = text[m.start()..m.end()]
+                    .char_indices()
+                    .find(|(_, c)| c.is_whitespace())
+                {
+                    at = m.start() + i + c.len_utf8();
                 }
                 continue;
             };
@@ -1108,10 +1130,11 @@ const NOT_YEAR_AFTER: &[&str] = &[
 
 /// Whether the words around a four-digit number say it is not a year.
 fn not_a_year_context(text: &str, start: usize, end: usize) -> bool {
-    let before = text[..start].trim_end();
-    let prev_gap = &text[before.len()..start];
-    // "$1950", "# 1951"; never across a line break (a chunk may start there).
-    if !prev_gap.contains('\n') && before.ends_with(['$', '£', '#', '№', '§']) {
+    let before = before_in_sentence(text, start);
+    // (Empty: the text's start, or a sentence-ending line break.)
+    let line_break = before.is_empty() || text[before.len()..start].contains('\n');
+    // "$1950", "# 1951"; never across a line break.
+    if !line_break && before.ends_with(['$', '£', '#', '№', '§']) {
         return true;
     }
     // "No. 1950", "Vol. 1951": the abbreviation's period is not a boundary.
@@ -1129,7 +1152,7 @@ fn not_a_year_context(text: &str, start: usize, end: usize) -> bool {
                 .as_str(),
             "in" | "by" | "until" | "since" | "from" | "to" | "till" | "after" | "before"
         );
-    if !prev_gap.contains('\n')
+    if !line_break
         && NOT_YEAR_BEFORE.contains(&prev_word.as_str())
         && !before.ends_with(',')
         && !dated
@@ -1293,6 +1316,13 @@ fn names_an_event(rest: &str) -> bool {
     HEADS.contains(&first_word(rest.trim_start_matches([' ', '\t'])))
 }
 
+/// The first line break in `start..end` that ends a sentence.
+fn sentence_break_within(text: &str, start: usize, end: usize) -> Option<usize> {
+    memchr::memchr_iter(b'\n', &text.as_bytes()[start..end])
+        .map(|i| start + i)
+        .find(|&nl| newline_ends_sentence(text, nl))
+}
+
 /// Joins "from X to Y", "between X and Y" and "X–Y" into one range mention,
 /// compacting `out` in place (one pass, however many ranges a chunk holds).
 fn join_ranges(text: &str, out: &mut Vec<DateMatch>) {
@@ -1309,7 +1339,7 @@ fn join_ranges(text: &str, out: &mut Vec<DateMatch>) {
 
 /// The one mention that two neighbouring mentions make together, if any.
 fn joined(text: &str, a: DateMatch, b: DateMatch) -> Option<DateMatch> {
-    if b.start < a.end {
+    if b.start < a.end || sentence_break_within(text, a.end, b.start).is_some() {
         return None;
     }
     let gap = &text[a.end..b.start];
@@ -1351,7 +1381,7 @@ fn joined(text: &str, a: DateMatch, b: DateMatch) -> Option<DateMatch> {
 /// Whether the year at `start` sets the scene ("In 1945", "by 1950", "During
 /// 1951") rather than qualifies a noun ("the 1982 law", "Treaty of 1945").
 fn sets_the_scene(text: &str, start: usize) -> bool {
-    let prev = last_word(text[..start].trim_end()).to_ascii_lowercase();
+    let prev = last_word(before_in_sentence(text, start)).to_ascii_lowercase();
     matches!(
         prev.as_str(),
         "in" | "by" | "during" | "since" | "until" | "till" | "throughout" | "after" | "before"
@@ -1470,7 +1500,7 @@ fn point_of(e: DateExpr) -> Option<Period> {
 fn share_years(text: &str, out: &mut [DateMatch]) {
     for i in (0..out.len().saturating_sub(1)).rev() {
         let (a, b) = (out[i], out[i + 1]);
-        if b.start < a.end {
+        if b.start < a.end || sentence_break_within(text, a.end, b.start).is_some() {
             continue;
         }
         let gap = text[a.end..b.start].trim();

@@ -115,6 +115,22 @@ pub fn newline_ends_sentence(text: &str, nl: usize) -> bool {
     line.chars().count() < 40 && next.is_some_and(|c| c.is_uppercase())
 }
 
+/// The text before byte `at` without its trailing white space, or "" when
+/// that white space holds a line break that ends a sentence. What a rule reads
+/// before a word ("to Stalin", "in 1945") is so the same whether or not a long
+/// text was cut into chunks there.
+pub fn before_in_sentence(text: &str, at: usize) -> &str {
+    let before = text[..at].trim_end();
+    let gap = &text.as_bytes()[before.len()..at];
+    let crosses =
+        memchr::memchr_iter(b'\n', gap).any(|i| newline_ends_sentence(text, before.len() + i));
+    if crosses {
+        ""
+    } else {
+        before
+    }
+}
+
 fn is_closer(c: char) -> bool {
     matches!(c, '"' | '\'' | ')' | ']' | '”' | '’' | '»')
 }
@@ -172,6 +188,16 @@ fn is_abbreviation(text: &str, pos: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_text_before_a_word_stops_at_a_sentence_ending_line_break() {
+        let text = "He went to\n\nStalin. He wrote at length, as he always did, to\nStalin, who said\nStalin";
+        let at = |n: usize| text.match_indices("Stalin").nth(n).unwrap().0;
+        assert_eq!(before_in_sentence(text, at(0)), "");
+        assert!(before_in_sentence(text, at(1)).ends_with("did, to"));
+        // A short line followed by a capital ends a sentence.
+        assert_eq!(before_in_sentence(text, at(2)), "");
+    }
 
     fn sentences(text: &str) -> Vec<&str> {
         let mut starts = Vec::new();
