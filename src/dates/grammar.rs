@@ -1245,6 +1245,10 @@ fn month_alone_context(text: &str, start: usize, end: usize, word: &str) -> bool
     if part_of {
         return !names_an_event(&text[end..]);
     }
+    // "from October to March", "From May to July": a month beside another.
+    if in_month_range(text, start, end, &prev_word) {
+        return true;
+    }
     if word == "May" {
         let next = text[end..].trim_start();
         if matches!(
@@ -1276,6 +1280,28 @@ fn month_alone_context(text: &str, start: usize, end: usize, word: &str) -> bool
         return false;
     }
     unambiguous || ok_prev || text[end..].trim_start().starts_with(['.', ',', ';'])
+}
+
+/// Whether the month name at `start..end` (after `prev_word`) is one end of
+/// a range of months: "October to March", "May to July", "May and June".
+fn in_month_range(text: &str, start: usize, end: usize, prev_word: &str) -> bool {
+    const JOINERS: &[&str] = &["to", "until", "till", "through", "and", "or"];
+    let is_month = |w: &str| MONTH_NAMES.contains(&w);
+    if JOINERS.contains(&prev_word) {
+        // (`prev_word` is the word before, in ASCII lower case: same length.)
+        let before = text[..start].trim_end();
+        if is_month(last_word(
+            before[..before.len() - prev_word.len()].trim_end(),
+        )) {
+            return true;
+        }
+    }
+    let after = text[end..].trim_start_matches([' ', '\t']);
+    let joiner = first_word(after);
+    JOINERS.contains(&joiner)
+        && is_month(first_word(
+            after[joiner.len()..].trim_start_matches([' ', '\t']),
+        ))
 }
 
 /// Whether `rest` (the text after a month name) begins with the head of an
@@ -1351,6 +1377,20 @@ fn joined(text: &str, a: DateMatch, b: DateMatch) -> Option<DateMatch> {
             rule: "date:month-of-relative-year",
         });
     }
+    let lead = range_words(text, a, b)?;
+    Some(DateMatch {
+        start: lead.unwrap_or(a.start),
+        end: b.end,
+        expr: join(a.expr, b.expr)?,
+        rule: "date:range",
+    })
+}
+
+/// Whether the words around two mentions make them a range ("from X to Y",
+/// "between X and Y", "X–Y"): Some with the start of a leading "from" or
+/// "between", if any.
+fn range_words(text: &str, a: DateMatch, b: DateMatch) -> Option<Option<usize>> {
+    let gap = &text[a.end..b.start];
     let before = &text[..a.start];
     let (lead, joiner) = if let Some(l) = strip_word_suffix(before, "from") {
         (
@@ -1367,15 +1407,7 @@ fn joined(text: &str, a: DateMatch, b: DateMatch) -> Option<DateMatch> {
             matches!(gap.trim(), "–" | "—" | "-") && gap.len() <= 3,
         )
     };
-    if !joiner {
-        return None;
-    }
-    Some(DateMatch {
-        start: lead.unwrap_or(a.start),
-        end: b.end,
-        expr: join(a.expr, b.expr)?,
-        rule: "date:range",
-    })
+    joiner.then_some(lead)
 }
 
 /// Whether the year at `start` sets the scene ("In 1945", "by 1950", "During
