@@ -1451,6 +1451,11 @@ fn future_in_sentence(text: &str, start: usize, end: usize) -> bool {
         " to be held ",
         " is to ",
         " are to ",
+        " planned ",
+        " planning ",
+        " postponed ",
+        "as soon as ",
+        "as early as ",
     ];
     let from = floor_char_boundary(text, start.saturating_sub(100));
     let before = &text[from..start];
