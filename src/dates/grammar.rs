@@ -234,6 +234,7 @@ impl DateGrammar {
     pub fn new() -> Self {
         let year = r"[12][0-9]{3}";
         let (months, weekdays) = (MONTH_NAMES.join("|"), WEEKDAY_NAMES.join("|"));
+        let day_ordinal = lexicon::day_ordinal_regex();
         let alts = [
             // Weekday? Month Day(–Day)?, Year
             format!(
@@ -241,7 +242,7 @@ impl DateGrammar {
             ),
             // Weekday? (the)? Day(–Day)? (of)? Month,? Year
             format!(
-                r"(?:(?P<wd2>{WEEKDAY}),?{SP})?(?:the{SP})?(?P<d2>[0-9]{{1,2}}){ORD_SUFFIX}(?:{DASH}(?P<d2b>[0-9]{{1,2}}){ORD_SUFFIX})?{SP}(?:(?:day{SP})?of{SP})?(?P<m2>{MONTH}),?{SP}(?:(?:A\.[ ]?D\.|AD){SP})?(?P<y2>{year}){B}"
+                r"(?:(?P<wd2>{WEEKDAY}),?{SP})?(?:the{SP})?(?:(?P<d2>[0-9]{{1,2}}){ORD_SUFFIX}(?:{DASH}(?P<d2b>[0-9]{{1,2}}){ORD_SUFFIX})?{SP}(?:(?:day{SP})?of{SP})?|(?P<d2w>{day_ordinal}){SP}(?:day{SP})?of{SP})(?P<m2>{MONTH}),?{SP}(?:(?:A\.[ ]?D\.|AD){SP})?(?P<y2>{year}){B}"
             ),
             format!(r"{B}(?P<iso>{year}-[01][0-9]-[0-3][0-9]){B}"),
             format!(r"{B}(?P<n1>[0-9]{{1,2}})/(?P<n2>[0-9]{{1,2}})/(?P<n3>{year}|[0-9]{{2}}){B}"),
@@ -260,7 +261,7 @@ impl DateGrammar {
             ),
             // (the)? Day (of)? Month
             format!(
-                r"{B}(?:the{SP})?(?P<d9>[0-9]{{1,2}}){ORD_SUFFIX}{SP}(?:(?:day{SP})?of{SP})?(?P<m9>{MONTH})"
+                r"{B}(?:the{SP})?(?:(?P<d9>[0-9]{{1,2}}){ORD_SUFFIX}{SP}(?:(?:day{SP})?of{SP})?|(?P<d9w>{day_ordinal}){SP}(?:day{SP})?of{SP})(?P<m9>{MONTH})"
             ),
             // Season (of)? Year(–Year)?
             format!(
@@ -500,6 +501,19 @@ fn num<T: std::str::FromStr>(caps: &Groups<'_>, name: &str) -> Option<T> {
     caps.name(name).and_then(|m| m.as_str().parse().ok())
 }
 
+/// The day in group `name` ("14", "14th"), or in its word twin `name` + "w"
+/// ("the fourteenth of May").
+fn day(caps: &Groups<'_>, name: &str) -> Option<u8> {
+    num(caps, name).or_else(|| {
+        let word = match name {
+            "d2" => "d2w",
+            "d9" => "d9w",
+            _ => return None,
+        };
+        u8::try_from(lexicon::ordinal(caps.name(word)?.as_str())?).ok()
+    })
+}
+
 fn month(caps: &Groups<'_>, name: &str) -> Option<u8> {
     caps.name(name)
         .and_then(|m| lexicon::month_number(m.as_str()))
@@ -548,7 +562,7 @@ fn read(caps: &Groups<'_>, text: &str) -> Option<(DateExpr, &'static str)> {
         ("m2", "d2", "d2b", "y2", "date:dmy", "date:dmy-range"),
     ] {
         if let Some(month) = month(caps, mo) {
-            let (y, d) = (num::<i32>(caps, y)?, num::<u8>(caps, d)?);
+            let (y, d) = (num::<i32>(caps, y)?, day(caps, d)?);
             let a = Day::new(y, month, d)?;
             return Some(match num::<u8>(caps, db) {
                 Some(d2) => (
@@ -613,7 +627,7 @@ fn read(caps: &Groups<'_>, text: &str) -> Option<(DateExpr, &'static str)> {
         ));
     }
     if let Some(m9) = month(caps, "m9") {
-        let d = num::<u8>(caps, "d9")?;
+        let d = day(caps, "d9")?;
         Day::new(2000, m9, d)?;
         if m9 == 5
             && caps.name("m9")?.as_str() == "May"

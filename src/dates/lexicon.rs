@@ -82,35 +82,66 @@ pub fn season(word: &str) -> Option<Season> {
     })
 }
 
-/// The value of an ordinal word ("twentieth" → 20).
+/// The ordinal words of the days of a month, "first" to "thirty-first".
+pub const DAY_ORDINALS: [&str; 31] = [
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+    "twentieth",
+    "twenty-first",
+    "twenty-second",
+    "twenty-third",
+    "twenty-fourth",
+    "twenty-fifth",
+    "twenty-sixth",
+    "twenty-seventh",
+    "twenty-eighth",
+    "twenty-ninth",
+    "thirtieth",
+    "thirty-first",
+];
+
+/// A regex alternation of [`DAY_ORDINALS`], lower case or capitalised, with
+/// a hyphen or a space in the compounds ("twenty-ninth", "Twenty ninth").
+pub fn day_ordinal_regex() -> String {
+    let alts: Vec<String> = DAY_ORDINALS
+        .iter()
+        .rev() // longest first: "twenty-first" before "twenty..."
+        .map(|w| {
+            format!(
+                "[{}{}]{}",
+                &w[..1].to_ascii_uppercase(),
+                &w[..1],
+                &w[1..].replace('-', "[- ]")
+            )
+        })
+        .collect();
+    format!("(?:{})", alts.join("|"))
+}
+
+/// The number of an ordinal word ("first" 1, "Twenty-first" 21, "thirty first" 31).
 pub fn ordinal(word: &str) -> Option<i32> {
-    let w = word.to_ascii_lowercase().replace([' ', '-'], "");
-    const ORD: [&str; 20] = [
-        "first",
-        "second",
-        "third",
-        "fourth",
-        "fifth",
-        "sixth",
-        "seventh",
-        "eighth",
-        "ninth",
-        "tenth",
-        "eleventh",
-        "twelfth",
-        "thirteenth",
-        "fourteenth",
-        "fifteenth",
-        "sixteenth",
-        "seventeenth",
-        "eighteenth",
-        "nineteenth",
-        "twentieth",
-    ];
-    if w == "twentyfirst" {
-        return Some(21);
-    }
-    ORD.iter().position(|o| *o == w).map(|p| p as i32 + 1)
+    let w = word.to_ascii_lowercase().replace(' ', "-");
+    DAY_ORDINALS
+        .iter()
+        .position(|o| *o == w)
+        .map(|p| p as i32 + 1)
 }
 
 /// The value of a cardinal number word or numeral (None for vague ones).
