@@ -46,6 +46,8 @@ fn historical_text() -> impl Strategy<Value = String> {
         Just("\n\n".to_string()),
         Just("—".to_string()),
         Just("Chóngqìng ".to_string()),
+        Just("Wash¬\nington ".to_string()),
+        Just("¬\n".to_string()),
         "[a-zA-Z ,.'’-]{0,12}",
         any::<char>().prop_map(String::from),
     ];

@@ -80,7 +80,9 @@ impl Default for KeyHash {
 pub fn push_normalized_word(word: &str, out: &mut Vec<u8>) {
     for c in word.chars() {
         match c {
-            '.' => {}
+            // An OCR line-break hyphen and the line break ("Penn¬\nsylvania").
+            '.' | '¬' => {}
+            _ if c.is_whitespace() => {}
             '\u{2019}' | '\u{2018}' | '\u{2BC}' | '`' => out.push(b'\''),
             'A'..='Z' => out.push(c as u8 + 32),
             _ if c.is_ascii() => out.push(c as u8),

@@ -90,8 +90,9 @@ pub fn newline_ends_sentence(text: &str, nl: usize) -> bool {
     debug_assert_eq!(b[nl], b'\n');
     let line_start = memchr::memrchr(b'\n', &b[..nl]).map_or(0, |p| p + 1);
     let line = text[line_start..nl].trim_end();
-    if line.is_empty() {
-        // A blank line ends nothing itself: the line before it did.
+    if line.is_empty() || line.ends_with('¬') {
+        // A blank line ends nothing itself: the line before it did; an OCR
+        // line-break hyphen joins the word to the next line's.
         return false;
     }
     let rest = &b[nl + 1..];
@@ -188,6 +189,12 @@ fn is_abbreviation(text: &str, pos: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_line_ending_in_an_ocr_hyphen_ends_no_sentence() {
+        let text = "WASH¬\nINGTON, May 4.";
+        assert!(!newline_ends_sentence(text, text.find('\n').unwrap()));
+    }
 
     #[test]
     fn the_text_before_a_word_stops_at_a_sentence_ending_line_break() {

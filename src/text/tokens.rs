@@ -125,6 +125,24 @@ fn is_combining_mark(c: char) -> bool {
     matches!(c, '\u{0300}'..='\u{036F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}' | '\u{20D0}'..='\u{20FF}' | '\u{FE20}'..='\u{FE2F}')
 }
 
+/// After an OCR line-break hyphen ("¬") at `i`: the offset of the letter
+/// that continues the word, over spaces and at most one line break, if a
+/// letter does.
+fn soft_hyphen_join(bytes: &[u8], text: &str, mut i: usize) -> Option<usize> {
+    let mut line_breaks = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b' ' | b'\t' | b'\r' => i += 1,
+            b'\n' if line_breaks == 0 => {
+                line_breaks += 1;
+                i += 1;
+            }
+            _ => break,
+        }
+    }
+    (i < bytes.len() && class_at(bytes, text, i).0 == Class::Letter).then_some(i)
+}
+
 /// Splits `text` into tokens, appending them to `out` (cleared first, so a
 /// caller can reuse one buffer for many chunks).
 ///
@@ -163,6 +181,18 @@ pub fn tokenize(text: &str, out: &mut Vec<Token>) {
                         Class::Letter | Class::Digit => {
                             last = c;
                             i += l;
+                        }
+                        // An OCR line-break hyphen between letters ("Alexan¬\nder",
+                        // "Penn¬ sylvania") keeps the word whole.
+                        Class::Other
+                            if last == Class::Letter && bytes[i..].starts_with("¬".as_bytes()) =>
+                        {
+                            match soft_hyphen_join(bytes, text, i + l) {
+                                Some(next) => {
+                                    i = next;
+                                }
+                                None => break,
+                            }
                         }
                         Class::MidBoth | Class::MidNum if i + l < n => {
                             let (next, nl) = class_at(bytes, text, i + l);
@@ -284,6 +314,24 @@ mod tests {
         assert_eq!(
             words("Kim Il-sung in Chóngqìng"),
             ["Kim", "Il", "sung", "in", "Chóngqìng"]
+        );
+    }
+
+    #[test]
+    fn an_ocr_line_break_hyphen_keeps_a_word_whole() {
+        assert_eq!(
+            words("Alexan¬\nder went to Penn¬ sylvania; 5¬ 6 and a¬\n\nb"),
+            [
+                "Alexan¬\nder",
+                "went",
+                "to",
+                "Penn¬ sylvania",
+                "5",
+                "6",
+                "and",
+                "a",
+                "b"
+            ]
         );
     }
 
