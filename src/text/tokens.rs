@@ -7,7 +7,8 @@
 //! in UAX #29 (which also keeps a colon between letters; we split there, so
 //! that "Washington:Moscow" is two names, and before a digit that follows a
 //! lower-case letter, so that a footnote number glued to a name, "Salinger8",
-//! is apart). Runs of white space are one token;
+//! is apart), and an OCR line-break hyphen between letters ("Alexan¬\nder")
+//! keeps a word whole. Runs of white space are one token;
 //! any other character is a token of its own. ASCII text takes a table-driven
 //! path; UAX #29 as a library was a third of the whole run time.
 
