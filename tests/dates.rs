@@ -67,7 +67,9 @@ fn date_table() {
     for line in rows(include_str!("data/dates.tsv")) {
         let c: Vec<&str> = line.split('\t').collect();
         assert_eq!(c.len(), 8, "malformed line: {line}");
-        let (name, doc, input, span) = (c[0], c[1], c[2].replace("\\n", "\n"), c[3]);
+        let (name, doc) = (c[0], c[1]);
+        let (input, span) = (c[2].replace("\\n", "\n"), c[3].replace("\\n", "\n"));
+        let span = span.as_str();
         let (value, modifier, earliest, latest) = (c[4], c[5], c[6], c[7]);
         let doc_date = (!doc.is_empty()).then(|| Day::parse(doc).expect("document date"));
         let found = dates(&input, doc_date);

@@ -343,13 +343,8 @@ impl DateGrammar {
                 Rule { regex, names }
             })
             .collect();
-        let prefix = Regex::new(concat!(
-            r"(?:(?P<the>[Tt]he[ \t]+)?(?P<phrase>very[ \t]+beginning|beginning|start|middle|end|close|first[ \t]+half|second[ \t]+half|latter[ \t]+half|latter[ \t]+part|early[ \t]+part|first[ \t]+part)[ \t]+of[ \t]+",
-            r"|(?P<eml>[Ee]arly|[Ll]ate|[Mm]id|[Mm]iddle)(?:-|[ \t]+(?:in[ \t]+)?)",
-            r"|(?P<later>[Ll]ater|[Ee]arlier)[ \t]+in[ \t]+",
-            r"|(?P<approx>[Cc]irca|[Cc]\.|[Cc]a\.|[Aa]bout|[Aa]round|[Aa]pproximately|[Ss]ometime[ \t]+in)[ \t]*",
-            r"|(?P<before>[Bb]efore|[Pp]rior[ \t]+to)[ \t]+",
-            r"|(?P<after>[Aa]fter|[Ss]ince)[ \t]+)$"
+        let prefix = Regex::new(&format!(
+            r"(?:(?P<the>[Tt]he{SP})?(?P<phrase>very{SP}beginning|beginning|start|middle|end|close|first{SP}half|second{SP}half|latter{SP}half|latter{SP}part|early{SP}part|first{SP}part){SP}of{SP}|(?P<eml>[Ee]arly|[Ll]ate|[Mm]id|[Mm]iddle)(?:-|{SP}(?:in{SP})?)|(?P<later>[Ll]ater|[Ee]arlier){SP}in{SP}|(?P<approx>[Cc]irca|[Cc]\.|[Cc]a\.|[Aa]bout|[Aa]round|[Aa]pproximately|[Ss]ometime{SP}in)[ \t]*|(?P<before>[Bb]efore|[Pp]rior{SP}to){SP}|(?P<after>[Aa]fter|[Ss]ince)[ \t]+)$"
         ))
         .expect("the date prefix grammar compiles");
         DateGrammar {
@@ -438,7 +433,11 @@ impl DateGrammar {
         ) {
             return;
         }
-        let window_start = floor_char_boundary(text, dm.start.saturating_sub(40).max(floor));
+        let mut window_start = floor_char_boundary(text, dm.start.saturating_sub(40).max(floor));
+        // Not over a line break that ends a sentence ("the end of\n1945").
+        while let Some(nl) = sentence_break_within(text, window_start, dm.start) {
+            window_start = nl + 1;
+        }
         let window = &text[window_start..dm.start];
         let Some(c) = self.prefix.captures(window) else {
             return;
