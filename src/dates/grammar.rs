@@ -14,7 +14,7 @@ use super::lexicon::{
 use super::value::{DateInfo, Day, Mod, Period, Season, Timex};
 use crate::text::{
     before_in_sentence, ceil_char_boundary, first_word, floor_char_boundary, last_word,
-    newline_ends_sentence,
+    last_word_but_one, newline_ends_sentence,
 };
 use regex::Regex;
 use regex_automata::meta;
@@ -1160,9 +1160,7 @@ fn not_a_year_context(text: &str, start: usize, end: usize) -> bool {
     // "in about 1890" is a year; "about 1890 troops" a number.
     let dated = approximate
         && matches!(
-            last_word(stem[..stem.len() - prev_word.len()].trim_end())
-                .to_ascii_lowercase()
-                .as_str(),
+            last_word_but_one(stem).to_ascii_lowercase().as_str(),
             "in" | "by" | "until" | "since" | "from" | "to" | "till" | "after" | "before"
         );
     if !line_break
@@ -1300,14 +1298,8 @@ fn month_alone_context(text: &str, start: usize, end: usize, word: &str) -> bool
 fn in_month_range(text: &str, start: usize, end: usize, prev_word: &str) -> bool {
     const JOINERS: &[&str] = &["to", "until", "till", "through", "and", "or"];
     let is_month = |w: &str| MONTH_NAMES.contains(&w);
-    if JOINERS.contains(&prev_word) {
-        // (`prev_word` is the word before, in ASCII lower case: same length.)
-        let before = text[..start].trim_end();
-        if is_month(last_word(
-            before[..before.len() - prev_word.len()].trim_end(),
-        )) {
-            return true;
-        }
+    if JOINERS.contains(&prev_word) && is_month(last_word_but_one(text[..start].trim_end())) {
+        return true;
     }
     let after = text[end..].trim_start_matches([' ', '\t']);
     let joiner = first_word(after);
@@ -1378,10 +1370,7 @@ fn join_ranges(text: &str, out: &mut Vec<DateMatch>) {
 
 /// The one mention that two neighbouring mentions make together, if any.
 fn joined(text: &str, a: DateMatch, b: DateMatch) -> Option<DateMatch> {
-    if b.start < a.end || sentence_break_within(text, a.end, b.start).is_some() {
-        return None;
-    }
-    let gap = &text[a.end..b.start];
+    let gap = gap_between(text, &a, &b)?;
     if let Some(expr) = in_relative_year(a.expr, b.expr, gap) {
         return Some(DateMatch {
             start: a.start,
@@ -1390,7 +1379,7 @@ fn joined(text: &str, a: DateMatch, b: DateMatch) -> Option<DateMatch> {
             rule: "date:month-of-relative-year",
         });
     }
-    let lead = range_words(text, a, b)?;
+    let lead = range_words(&text[..a.start], gap)?;
     Some(DateMatch {
         start: lead.unwrap_or(a.start),
         end: b.end,
@@ -1399,12 +1388,17 @@ fn joined(text: &str, a: DateMatch, b: DateMatch) -> Option<DateMatch> {
     })
 }
 
-/// Whether the words around two mentions make them a range ("from X to Y",
-/// "between X and Y", "X–Y"): Some with the start of a leading "from" or
-/// "between", if any.
-fn range_words(text: &str, a: DateMatch, b: DateMatch) -> Option<Option<usize>> {
-    let gap = &text[a.end..b.start];
-    let before = &text[..a.start];
+/// The text between two neighbouring mentions, when they do not overlap and
+/// no line break that ends a sentence lies between them.
+fn gap_between<'t>(text: &'t str, a: &DateMatch, b: &DateMatch) -> Option<&'t str> {
+    (b.start >= a.end && sentence_break_within(text, a.end, b.start).is_none())
+        .then(|| &text[a.end..b.start])
+}
+
+/// Whether the words around two mentions (`before` the first, `gap` between
+/// them) make them a range ("from X to Y", "between X and Y", "X–Y"): Some
+/// with the start of a leading "from" or "between", if any.
+fn range_words(before: &str, gap: &str) -> Option<Option<usize>> {
     let (lead, joiner) = if let Some(l) = strip_word_suffix(before, "from") {
         (
             Some(l),
@@ -1549,11 +1543,11 @@ fn point_of(e: DateExpr) -> Option<Period> {
 /// year (when it comes no later in the year).
 fn share_years(text: &str, out: &mut [DateMatch]) {
     for i in (0..out.len().saturating_sub(1)).rev() {
-        let (a, b) = (out[i], out[i + 1]);
-        if b.start < a.end || sentence_break_within(text, a.end, b.start).is_some() {
+        let Some(gap) = gap_between(text, &out[i], &out[i + 1]) else {
             continue;
-        }
-        let gap = text[a.end..b.start].trim();
+        };
+        let (a, b) = (out[i], out[i + 1]);
+        let gap = gap.trim();
         let gap = gap.strip_prefix(',').unwrap_or(gap).trim_start();
         if !matches!(gap, "" | "and" | "or" | "&") {
             continue;

@@ -237,6 +237,13 @@ pub fn last_word(s: &str) -> &str {
         .unwrap_or("")
 }
 
+/// The word before the last word of `s`, over the white space between them
+/// ("in" for "in about").
+pub fn last_word_but_one(s: &str) -> &str {
+    let last = last_word(s);
+    last_word(s[..s.len() - last.len()].trim_end())
+}
+
 /// The word (letters and digits) that `s` starts with, or "" if it starts
 /// with another character; the twin of [`last_word`].
 pub fn first_word(s: &str) -> &str {
@@ -316,6 +323,13 @@ mod tests {
             words("Kim Il-sung in Chóngqìng"),
             ["Kim", "Il", "sung", "in", "Chóngqìng"]
         );
+    }
+
+    #[test]
+    fn the_word_before_the_last() {
+        assert_eq!(last_word_but_one("troops in about"), "in");
+        assert_eq!(last_word_but_one("October to"), "October");
+        assert_eq!(last_word_but_one("to"), "");
     }
 
     #[test]
