@@ -119,10 +119,10 @@ pub const DAY_ORDINALS: [&str; 31] = [
 
 /// A regex alternation of [`DAY_ORDINALS`], lower case or capitalised, with
 /// a hyphen or a space in the compounds ("twenty-ninth", "Twenty ninth").
+/// (No word begins another, so their order does not matter.)
 pub fn day_ordinal_regex() -> String {
     let alts: Vec<String> = DAY_ORDINALS
         .iter()
-        .rev() // longest first: "twenty-first" before "twenty..."
         .map(|w| {
             format!(
                 "[{}{}]{}",

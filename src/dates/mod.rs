@@ -143,7 +143,10 @@ impl Anchor {
                 let dated = self.current.filter(|c| {
                     matches!(c, Period::Day(_) | Period::Month(..) | Period::Season(..))
                 });
-                let mut aside = !pos.opens_sentence
+                let new_sentence = self.aside.is_none();
+                let aside = !pos.opens_sentence
+                    // (Not the year of the last aside again: `last_aside`.)
+                    && !(new_sentence && self.last_aside == Some(p.year()))
                     && dated.is_some_and(|c| {
                         // The end of a span ("lasted until February 1945").
                         pos.until
@@ -153,10 +156,6 @@ impl Anchor {
                                 _ => false,
                             }
                     });
-                let new_sentence = self.aside.is_none();
-                if aside && new_sentence && self.last_aside == Some(p.year()) {
-                    aside = false;
-                }
                 // The rest of the sentence stays in the aside ("... June '50
                 // and Oct '50. On June 20 ...").
                 if aside && new_sentence {

@@ -188,12 +188,10 @@ pub fn tokenize(text: &str, out: &mut Vec<Token>) {
                         Class::Other
                             if last == Class::Letter && bytes[i..].starts_with("¬".as_bytes()) =>
                         {
-                            match soft_hyphen_join(bytes, text, i + l) {
-                                Some(next) => {
-                                    i = next;
-                                }
-                                None => break,
-                            }
+                            let Some(next) = soft_hyphen_join(bytes, text, i + l) else {
+                                break;
+                            };
+                            i = next;
                         }
                         Class::MidBoth | Class::MidNum if i + l < n => {
                             let (next, nl) = class_at(bytes, text, i + l);
