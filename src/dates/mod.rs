@@ -144,9 +144,9 @@ impl Anchor {
                     matches!(c, Period::Day(_) | Period::Month(..) | Period::Season(..))
                 });
                 let new_sentence = self.aside.is_none();
-                let aside = !pos.opens_sentence
-                    // (Not the year of the last aside again: `last_aside`.)
-                    && !(new_sentence && self.last_aside == Some(p.year()))
+                // The year of the last aside again: see `last_aside`.
+                let named_again = new_sentence && self.last_aside == Some(p.year());
+                let aside = !(pos.opens_sentence || named_again)
                     && dated.is_some_and(|c| {
                         // The end of a span ("lasted until February 1945").
                         pos.until
