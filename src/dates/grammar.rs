@@ -7,10 +7,8 @@
 //! says everything, otherwise a partial expression that the document pass
 //! ([`super::Anchor`]) completes from the document date or the narrative.
 
-use super::lexicon::{
-    self, DECADE_WORD, MONTH, MONTH_NAMES, NAMED_DAY, NUMBER_WORD, ORDINAL, SEASON, WEEKDAY,
-    WEEKDAY_NAMES,
-};
+use super::lexicon::{self, MONTH_NAMES};
+use super::patterns;
 use super::value::{DateInfo, Day, Mod, Period, Season, Timex};
 use crate::text::{
     before_in_sentence, ceil_char_boundary, first_word, floor_char_boundary, last_word,
@@ -218,11 +216,6 @@ impl<'t> Groups<'t> {
     }
 }
 
-const SP: &str = r"(?:[ \t\u{a0}]+|[ \t]*\r?\n[ \t]*)";
-const DASH: &str = r"[ \t]*[-–—‐][ \t]*";
-const ORD_SUFFIX: &str = r"(?:st|nd|rd|th|d)?";
-const B: &str = r"(?-u:\b)";
-
 impl Default for DateGrammar {
     fn default() -> Self {
         Self::new()
@@ -232,100 +225,14 @@ impl Default for DateGrammar {
 impl DateGrammar {
     /// Compiles the grammar.
     pub fn new() -> Self {
-        let year = r"[12][0-9]{3}";
-        let (months, weekdays) = (MONTH_NAMES.join("|"), WEEKDAY_NAMES.join("|"));
-        let day_ordinal = lexicon::day_ordinal_regex();
-        let alts = [
-            // Weekday? Month Day(–Day)?, Year
-            format!(
-                r"(?:(?P<wd1>{WEEKDAY}),?{SP})?(?P<m1>{MONTH}){SP}(?P<d1>[0-9]{{1,2}}){ORD_SUFFIX}(?:{DASH}(?P<d1b>[0-9]{{1,2}}){ORD_SUFFIX})?,?{SP}(?:(?:A\.[ ]?D\.|AD){SP})?(?P<y1>{year}){B}"
-            ),
-            // Weekday? (the)? Day(–Day)? (of)? Month,? Year
-            format!(
-                r"(?:(?P<wd2>{WEEKDAY}),?{SP})?(?:the{SP})?(?:(?P<d2>[0-9]{{1,2}}){ORD_SUFFIX}(?:{DASH}(?P<d2b>[0-9]{{1,2}}){ORD_SUFFIX})?{SP}(?:(?:day{SP})?of{SP})?|(?P<d2w>{day_ordinal}){SP}(?:day{SP})?of{SP})(?P<m2>{MONTH}),?{SP}(?:(?:A\.[ ]?D\.|AD){SP})?(?P<y2>{year}){B}"
-            ),
-            format!(r"{B}(?P<iso>{year}-[01][0-9]-[0-3][0-9]){B}"),
-            format!(r"{B}(?P<n1>[0-9]{{1,2}})/(?P<n2>[0-9]{{1,2}})/(?P<n3>{year}|[0-9]{{2}}){B}"),
-            format!(
-                r"{B}(?P<rd>[0-9]{{1,2}})\.(?P<rm>XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)\.(?P<ry>{year}){B}"
-            ),
-            // Month–Month Year
-            format!(r"(?P<m6a>{MONTH}){DASH}(?P<m6b>{MONTH}),?{SP}(?P<y6>{year}){B}"),
-            // Month (blank)? Year / Month ’51
-            format!(
-                r"(?P<m7>{MONTH}),?{SP}(?:\(blank\),?{SP}|of{SP})?(?:(?P<y7>{year}){B}|['’](?P<y7s>[0-9]{{2}}){B})"
-            ),
-            // Weekday? Month Day
-            format!(
-                r"(?:(?P<wd8>{WEEKDAY}),?{SP})?(?P<m8>{MONTH}){SP}(?P<d8>[0-9]{{1,2}}){ORD_SUFFIX}{B}"
-            ),
-            // (the)? Day (of)? Month
-            format!(
-                r"{B}(?:the{SP})?(?:(?P<d9>[0-9]{{1,2}}){ORD_SUFFIX}{SP}(?:(?:day{SP})?of{SP})?|(?P<d9w>{day_ordinal}){SP}(?:day{SP})?of{SP})(?P<m9>{MONTH})"
-            ),
-            // Season (of)? Year(–Year)?
-            format!(
-                r"{B}(?:[Tt]he{SP})?(?P<s10>{SEASON}){SP}(?:of{SP})?(?P<y10>{year})(?:{DASH}(?P<y10b>[0-9]{{2}}|{year}))?{B}"
-            ),
-            // Decades
-            format!(
-                r"{B}(?:[Tt]he{SP}(?:(?P<dmod>early|mid|late|middle)[- ]?)?)?(?P<dec>[12][0-9]{{2}}0)['’]?s{B}"
-            ),
-            format!(
-                r"(?:[Tt]he{SP}(?:(?P<dmod2>early|mid|late|middle)[- ]?)?)['’](?P<dec2>[0-9]0)s{B}"
-            ),
-            format!(
-                r"{B}[Tt]he{SP}(?:(?P<dmod3>early|mid|late|middle)[- ]?)?(?P<decw>{DECADE_WORD}){B}"
-            ),
-            // Centuries
-            format!(
-                r"{B}(?:[Tt]he{SP})?(?:(?P<cmod>early|mid|late|middle)[- ]?)?(?:(?P<cn>[0-9]{{1,2}})(?:st|nd|rd|th)|(?P<cw>{ORDINAL})){SP}[Cc]entury(?:{SP}(?P<cera>BCE|B\.C\.E\.|BC|B\.C\.|AD|A\.D\.|CE|C\.E\.))?"
-            ),
-            // Years with an era
-            format!(
-                r"{B}(?:(?P<em>{MONTH}){SP}|(?:[Tt]he{SP})?(?P<es>{SEASON}){SP}(?:of{SP})?)?(?:(?P<ey0>[0-9]{{1,4}})(?:{DASH}|{SP}to{SP}))?(?P<ey>[0-9]{{1,4}}){SP}?(?P<era>BCE|B\.C\.E\.|BC|B\.C\.|AD|A\.D\.|CE|C\.E\.)"
-            ),
-            format!(r"{B}(?P<era2>AD|A\.D\.){SP}?(?P<ey2>[0-9]{{1,4}}){B}"),
-            // Year–Year, Year–YY, Year/YY
-            format!(r"{B}(?P<yr1>{year})(?:{DASH}|/)(?P<yr2>{year}|[0-9]{{2}}){B}"),
-            // Year alone (guards apply)
-            format!(r"{B}(?P<y>{year}){B}"),
-            // Season alone (needs the narrative)
-            format!(
-                r"{B}(?P<rseason>(?:[Tt]he|[Tt]hat|[Tt]his|[Ll]ast|[Nn]ext){SP}(?:(?P<rsdir>following|next|previous|preceding|same){SP})?(?:(?P<rsmod>early|late|mid)(?:-|{SP}))?(?P<s11>{SEASON})){B}"
-            ),
-            // Relative expressions
-            format!(
-                r"{B}(?P<rel>(?:(?:[Tt]he|[Tt]hat){SP})?(?P<rdir>following|next|previous|preceding|same|[Tt]hat|[Tt]his|[Ll]ast|[Nn]ext){SP}(?:(?:fiscal|financial|calendar){SP})?(?P<runit>day|week|month|year|decade)){B}"
-            ),
-            // "the end of the year": the narrative's year (month, week)
-            format!(
-                r"{B}(?P<rpart>[Tt]he{SP}(?:beginning|start|middle|end|close){SP}of{SP}(?:the{SP})?(?P<rpunit>year|month|week)){B}"
-            ),
-            format!(
-                r"{B}(?P<ago>(?:(?P<anum>{NUMBER_WORD}|[0-9]{{1,3}}){SP})?(?P<aunit>[Dd]ays?|[Ww]eeks?|[Mm]onths?|[Yy]ears?|[Dd]ecades?){SP}(?P<adir>later|earlier|ago|afterwards?|before)){B}"
-            ),
-            format!(r"{B}(?P<now>[Tt]oday|[Nn]ow|[Yy]esterday|[Tt]omorrow|[Cc]urrently){B}"),
-            // A weekday alone ("on Friday", "last Tuesday")
-            format!(
-                r"{B}(?P<wdx>(?:(?P<wdir>[Ll]ast|[Nn]ext|[Tt]his){SP})?(?P<wday>{weekdays})){B}"
-            ),
-            // A weekend ("over the week-end", "last weekend")
-            format!(
-                r"{B}(?P<wkend>(?P<wedir>[Tt]he|[Tt]his|[Ll]ast|[Nn]ext){SP}week(?:-|{SP})?end){B}"
-            ),
-            // Named days: with a year, or resolved like "June 25"
-            format!(r"{B}(?P<named>{NAMED_DAY})(?:,?{SP}(?:of{SP})?(?P<ny>{year}){B})?"),
-            // Month alone
-            // (abbreviated: "in Nov", "by Dec."; "Jan", "Mar", "Jun", "Jul" only with a period)
-            format!(
-                r"(?-u:\b)(?:(?:(?P<mdir>[Ll]ast|[Nn]ext|[Tt]his)|[Tt]he{SP}(?P<mrel>previous|preceding|following|next)){SP})?(?P<mo>(?:{months})(?-u:\b)|(?:Feb|Apr|Aug|Sept?|Oct|Nov|Dec)(?:\.|(?-u:\b))|(?:Jan|Mar|Jun|Jul)\.)"
-            ),
-        ];
+        Self::from_patterns(&patterns::rules())
+    }
+
+    fn from_patterns(alts: &[String]) -> Self {
         let finder = meta::Regex::builder()
             .syntax(syntax::Config::new().utf8(true))
             .configure(meta::Regex::config().which_captures(WhichCaptures::Implicit))
-            .build_many(&alts)
+            .build_many(alts)
             .expect("the date grammar compiles");
         let rules = alts
             .iter()
@@ -343,10 +250,7 @@ impl DateGrammar {
                 Rule { regex, names }
             })
             .collect();
-        let prefix = Regex::new(&format!(
-            r"(?:(?P<the>[Tt]he{SP})?(?P<phrase>very{SP}beginning|beginning|start|middle|end|close|first{SP}half|second{SP}half|latter{SP}half|latter{SP}part|early{SP}part|first{SP}part){SP}of{SP}|(?P<eml>[Ee]arly|[Ll]ate|[Mm]id|[Mm]iddle)(?:-|{SP}(?:in{SP})?)|(?P<later>[Ll]ater|[Ee]arlier){SP}in{SP}|(?P<approx>[Cc]irca|[Cc]\.|[Cc]a\.|[Aa]bout|[Aa]round|[Aa]pproximately|[Ss]ometime{SP}in)[ \t]*|(?P<before>[Bb]efore|[Pp]rior{SP}to){SP}|(?P<after>[Aa]fter|[Ss]ince)[ \t]+)$"
-        ))
-        .expect("the date prefix grammar compiles");
+        let prefix = Regex::new(&patterns::prefix()).expect("the date prefix grammar compiles");
         DateGrammar {
             finder,
             rules,

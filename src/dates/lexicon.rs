@@ -1,53 +1,10 @@
 //! Words of the date grammar: months, weekdays, seasons, number words.
 
+pub use super::patterns::{
+    DAY_ORDINALS, DECADE_WORD, MONTH, MONTH_NAMES, NAMED_DAY, NUMBER_WORD, ORDINAL, SEASON,
+    WEEKDAY, WEEKDAY_NAMES,
+};
 use super::value::Season;
-
-/// Month regex alternatives (capitalised or all capitals; never lower case,
-/// since "may" and "march" are common words).
-pub const MONTH: &str = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER|Jan\.?|Feb\.?|Mar\.|Apr\.?|Jun\.|Jul\.|Aug\.?|Sept\.?|Sep\.?|Oct\.?|Nov\.?|Dec\.?)";
-
-/// The months' full names, January first.
-pub const MONTH_NAMES: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
-/// The weekdays' full names, Monday first.
-pub const WEEKDAY_NAMES: [&str; 7] = [
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-];
-
-/// Weekday regex alternatives.
-pub const WEEKDAY: &str = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon\.|Tues?\.|Wed\.|Thurs?\.|Fri\.|Sat\.|Sun\.)";
-
-/// Season words.
-pub const SEASON: &str =
-    r"(?:[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter|SPRING|SUMMER|AUTUMN|FALL|WINTER)";
-
-/// Ordinal words for centuries.
-pub const ORDINAL: &str = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty[- ]first|First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Eleventh|Twelfth|Thirteenth|Fourteenth|Fifteenth|Sixteenth|Seventeenth|Eighteenth|Nineteenth|Twentieth|Twenty[- ][Ff]irst)";
-
-/// Decade words.
-pub const DECADE_WORD: &str = r"(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties|Twenties|Thirties|Forties|Fifties|Sixties|Seventies|Eighties|Nineties)";
-
-/// Cardinal number words for relative expressions.
-pub const NUMBER_WORD: &str = r"(?:[Aa]|[Aa]n|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|[Ee]leven|[Tt]welve|[Tt]hirteen|[Ff]ourteen|[Ff]ifteen|[Ss]ixteen|[Ss]eventeen|[Ee]ighteen|[Nn]ineteen|[Tt]wenty|[Tt]hirty|[Ff]orty|[Ff]ifty|[Ss]ixty|[Ss]eventy|[Ee]ighty|[Nn]inety|[Aa][ \t]+few|[Aa][ \t]+couple[ \t]+of|[Ss]everal|[Ss]ome|[Mm]any)";
 
 /// Month number (1–12) of a month name or abbreviation.
 pub fn month_number(word: &str) -> Option<u8> {
@@ -80,59 +37,6 @@ pub fn season(word: &str) -> Option<Season> {
         "winter" => Season::Winter,
         _ => return None,
     })
-}
-
-/// The ordinal words of the days of a month, "first" to "thirty-first".
-pub const DAY_ORDINALS: [&str; 31] = [
-    "first",
-    "second",
-    "third",
-    "fourth",
-    "fifth",
-    "sixth",
-    "seventh",
-    "eighth",
-    "ninth",
-    "tenth",
-    "eleventh",
-    "twelfth",
-    "thirteenth",
-    "fourteenth",
-    "fifteenth",
-    "sixteenth",
-    "seventeenth",
-    "eighteenth",
-    "nineteenth",
-    "twentieth",
-    "twenty-first",
-    "twenty-second",
-    "twenty-third",
-    "twenty-fourth",
-    "twenty-fifth",
-    "twenty-sixth",
-    "twenty-seventh",
-    "twenty-eighth",
-    "twenty-ninth",
-    "thirtieth",
-    "thirty-first",
-];
-
-/// A regex alternation of [`DAY_ORDINALS`], lower case or capitalised, with
-/// a hyphen or a space in the compounds ("twenty-ninth", "Twenty ninth").
-/// (No word begins another, so their order does not matter.)
-pub fn day_ordinal_regex() -> String {
-    let alts: Vec<String> = DAY_ORDINALS
-        .iter()
-        .map(|w| {
-            format!(
-                "[{}{}]{}",
-                &w[..1].to_ascii_uppercase(),
-                &w[..1],
-                &w[1..].replace('-', "[- ]")
-            )
-        })
-        .collect();
-    format!("(?:{})", alts.join("|"))
 }
 
 /// The number of an ordinal word ("first" 1, "Twenty-first" 21, "thirty first" 31).
@@ -203,10 +107,6 @@ pub fn roman_month(s: &str) -> Option<u8> {
     ];
     R.iter().position(|r| *r == s).map(|p| p as u8 + 1)
 }
-
-/// Days known by name (a regex alternation). Fixed dates only: movable feasts
-/// (Easter) would need a calendar computation the grammar does not do.
-pub const NAMED_DAY: &str = r"Christmas(?:[ \t]+(?:Day|Eve))?|New[ \t]+Year['’]s[ \t]+(?:Day|Eve)|Independence[ \t]+Day|Bastille[ \t]+Day|Armistice[ \t]+Day|Veterans[ \t]+Day|V-?E[ \t]+Day|V-?J[ \t]+Day|D-Day|Pearl[ \t]+Harbor[ \t]+Day";
 
 /// The date of a named day: (year if the day names one, month, day).
 /// V-E Day is 8 May 1945; V-J Day is 2 September 1945 (the surrender

@@ -5,6 +5,7 @@
 
 pub mod grammar;
 pub mod lexicon;
+pub mod patterns;
 pub mod value;
 
 pub use grammar::{DateExpr, DateGrammar, DateMatch, Unit, YearPart};
