@@ -1,7 +1,15 @@
-//! Compiles the shipped gazetteers (`gazetteers/*.tsv`) into one hash table and
-//! writes it to `$OUT_DIR/gazetteer.bin`, which the library embeds with
-//! `include_bytes!`: the binary needs no files beside it and does no work at
-//! start-up. The table code is the library's own, included by path.
+//! Compiles what the library would otherwise build at start-up, and writes it
+//! to `$OUT_DIR` for the library to embed with `include_bytes!`: the binary
+//! needs no files beside it and does no work at start-up.
+//!
+//! - `gazetteer.bin`: the shipped gazetteers (`gazetteers/*.tsv`) as one hash
+//!   table;
+//! - `dates-fwd.dfa`, `dates-rev.dfa`: the date grammar's rules as one
+//!   multi-pattern DFA, forward (where a date ends) and reverse (where it
+//!   starts), in the target's byte order.
+//!
+//! The table code and the grammar's patterns are the library's own, included
+//! by path.
 
 #[path = "src/gazetteer/tsv.rs"]
 #[allow(dead_code)]
@@ -20,11 +28,25 @@ mod text {
 #[allow(dead_code)]
 mod table;
 
+#[path = "src/dates/patterns.rs"]
+#[allow(dead_code)]
+mod date_patterns;
+
+use regex_automata::dfa::{dense, regex::Builder};
+use regex_automata::util::syntax;
 use std::collections::HashSet;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::{env, fs};
 
 fn main() {
+    let out = PathBuf::from(env::var("OUT_DIR").expect("OUT_DIR"));
+    gazetteer_table(&out);
+    date_automaton(&out);
+}
+
+/// Writes `gazetteer.bin`; a bad line of a shipped file fails the build with
+/// its file and line.
+fn gazetteer_table(out: &Path) {
     let dir = PathBuf::from("gazetteers");
     println!("cargo:rerun-if-changed=gazetteers");
     println!("cargo:rerun-if-changed=src/gazetteer/table.rs");
@@ -65,6 +87,29 @@ fn main() {
         panic!("{} bad lines in the shipped gazetteers", errors.len());
     }
     let bytes = table::build(&files, &rows, &|w| common.contains(w));
-    let out = PathBuf::from(env::var("OUT_DIR").expect("OUT_DIR")).join("gazetteer.bin");
-    fs::write(&out, bytes).expect("write gazetteer.bin");
+    fs::write(out.join("gazetteer.bin"), bytes).expect("write gazetteer.bin");
+}
+
+/// Writes the date grammar's automaton. Determinised and minimised here once
+/// (about 2 s), it scans at full speed from the first byte; the lazy DFA it
+/// replaces rebuilt its states in every process and thread.
+fn date_automaton(out: &Path) {
+    println!("cargo:rerun-if-changed=src/dates/patterns.rs");
+    let re = Builder::new()
+        .syntax(syntax::Config::new().utf8(true))
+        .dense(dense::Config::new().minimize(true))
+        .build_many(&date_patterns::rules())
+        .expect("the date grammar compiles");
+    let big_endian = env::var("CARGO_CFG_TARGET_ENDIAN").is_ok_and(|e| e == "big");
+    for (name, dfa) in [
+        ("dates-fwd.dfa", re.forward()),
+        ("dates-rev.dfa", re.reverse()),
+    ] {
+        let (bytes, pad) = if big_endian {
+            dfa.to_bytes_big_endian()
+        } else {
+            dfa.to_bytes_little_endian()
+        };
+        fs::write(out.join(name), &bytes[pad..]).expect("write the date automaton");
+    }
 }

@@ -15,11 +15,15 @@ use crate::text::{
     last_word_but_one, newline_ends_sentence,
 };
 use regex::Regex;
-use regex_automata::meta;
-use regex_automata::nfa::thompson::WhichCaptures;
+use regex_automata::dfa::{self, dense::DFA};
+use regex_automata::nfa::thompson::{
+    self,
+    backtrack::{self, BoundedBacktracker},
+    pikevm::{self, PikeVM},
+};
 use regex_automata::util::captures::Captures;
 use regex_automata::util::syntax;
-use regex_automata::{Anchored, Input};
+use regex_automata::{Anchored, Input, PatternID};
 
 /// A date mention before resolution against its document.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -158,27 +162,105 @@ pub struct DateMatch {
 /// The compiled date grammar. Build once; share across threads.
 #[derive(Debug, Clone)]
 pub struct DateGrammar {
-    /// Every rule as one multi-pattern regex without capture groups: the
-    /// scan runs on the lazy DFA alone and reports which rule matched.
-    finder: meta::Regex,
+    /// Every rule as one multi-pattern DFA without capture groups, built by
+    /// `build.rs`: the scan reports where a date is and which rule matched.
+    finder: Finder,
     /// Each rule on its own, with its capture groups, run only over a match.
     rules: Vec<Rule>,
     prefix: Regex,
 }
 
-/// One rule of the grammar with its group names (a rule has a handful:
-/// a linear search beats hashing).
+/// The embedded date automaton (see `build.rs`).
+type Finder = dfa::regex::Regex<DFA<&'static [u32]>>;
+
+/// Bytes aligned for a DFA, which reads them as `u32`s.
+#[repr(C, align(4))]
+struct Aligned<B: ?Sized>(B);
+
+static FORWARD: &Aligned<[u8]> =
+    &Aligned(*include_bytes!(concat!(env!("OUT_DIR"), "/dates-fwd.dfa")));
+static REVERSE: &Aligned<[u8]> =
+    &Aligned(*include_bytes!(concat!(env!("OUT_DIR"), "/dates-rev.dfa")));
+
+/// The embedded automaton, checked as it is read (a few milliseconds: it is
+/// a view of the bytes, not a copy).
+fn embedded_finder() -> Finder {
+    let (forward, _) = DFA::from_bytes(&FORWARD.0).expect("the embedded forward date DFA is valid");
+    let (reverse, _) = DFA::from_bytes(&REVERSE.0).expect("the embedded reverse date DFA is valid");
+    dfa::regex::Builder::new().build_from_dfas(forward, reverse)
+}
+
+/// One rule of the grammar, compiled to read the groups of a match the
+/// finder found: a bounded backtracker (the fastest on a span this short),
+/// with a PikeVM for a span too long for its visited set. Its group names are
+/// few: a linear search over their [`name_key`]s beats hashing.
 #[derive(Debug, Clone)]
 struct Rule {
-    regex: meta::Regex,
-    names: Vec<(String, usize)>,
+    backtracker: BoundedBacktracker,
+    pikevm: PikeVM,
+    names: Vec<(u64, usize)>,
+}
+
+/// A group name (eight bytes at most) as one integer: a match is read by
+/// asking for a score of names in turn, and comparing integers is cheaper.
+fn name_key(name: &str) -> u64 {
+    assert!(name.len() <= 8, "date group name {name:?} is over 8 bytes");
+    name.bytes().fold(0, |k, b| k << 8 | u64::from(b))
+}
+
+/// One rule's search state (made when a chunk first meets the rule).
+struct RuleCache {
+    captures: Captures,
+    backtracker: backtrack::Cache,
+    pikevm: pikevm::Cache,
+}
+
+impl Rule {
+    fn new(pattern: &str) -> Self {
+        let nfa = thompson::Compiler::new()
+            .syntax(syntax::Config::new().utf8(true))
+            .build(pattern)
+            .expect("a date rule compiles");
+        let names = nfa
+            .group_info()
+            .pattern_names(PatternID::ZERO)
+            .enumerate()
+            .filter_map(|(i, n)| Some((name_key(n?), i)))
+            .collect();
+        Rule {
+            backtracker: BoundedBacktracker::new_from_nfa(nfa.clone())
+                .expect("a date rule has a backtracker"),
+            pikevm: PikeVM::new_from_nfa(nfa).expect("a date rule has a PikeVM"),
+            names,
+        }
+    }
+
+    fn cache(&self) -> RuleCache {
+        RuleCache {
+            captures: self.backtracker.create_captures(),
+            backtracker: self.backtracker.create_cache(),
+            pikevm: self.pikevm.create_cache(),
+        }
+    }
+
+    /// Fills `cache.captures` with the rule's groups over `input`, anchored.
+    fn search(&self, input: &Input<'_>, cache: &mut RuleCache) {
+        if input.get_span().len() <= self.backtracker.max_haystack_len() {
+            self.backtracker
+                .try_search(&mut cache.backtracker, input, &mut cache.captures)
+                .expect("the span fits the backtracker");
+        } else {
+            self.pikevm
+                .search(&mut cache.pikevm, input, &mut cache.captures);
+        }
+    }
 }
 
 /// The groups of one rule's match.
 struct Groups<'t> {
     text: &'t str,
     caps: &'t Captures,
-    names: &'t [(String, usize)],
+    names: &'t [(u64, usize)],
 }
 
 /// One matched group.
@@ -211,7 +293,8 @@ impl<'t> Groups<'t> {
         })
     }
     fn name(&self, name: &str) -> Option<Group<'t>> {
-        let &(_, i) = self.names.iter().find(|(n, _)| n == name)?;
+        let key = name_key(name);
+        let &(_, i) = self.names.iter().find(|&&(k, _)| k == key)?;
         self.get(i)
     }
 }
@@ -229,27 +312,8 @@ impl DateGrammar {
     }
 
     fn from_patterns(alts: &[String]) -> Self {
-        let finder = meta::Regex::builder()
-            .syntax(syntax::Config::new().utf8(true))
-            .configure(meta::Regex::config().which_captures(WhichCaptures::Implicit))
-            .build_many(alts)
-            .expect("the date grammar compiles");
-        let rules = alts
-            .iter()
-            .map(|a| {
-                let regex = meta::Regex::builder()
-                    .syntax(syntax::Config::new().utf8(true))
-                    .build(a)
-                    .expect("a date rule compiles");
-                let names = regex
-                    .group_info()
-                    .pattern_names(regex_automata::PatternID::ZERO)
-                    .enumerate()
-                    .filter_map(|(i, n)| Some((n?.to_string(), i)))
-                    .collect();
-                Rule { regex, names }
-            })
-            .collect();
+        let finder = embedded_finder();
+        let rules = alts.iter().map(|a| Rule::new(a)).collect();
         let prefix = Regex::new(&patterns::prefix()).expect("the date prefix grammar compiles");
         DateGrammar {
             finder,
@@ -261,14 +325,18 @@ impl DateGrammar {
     /// Finds the date mentions of one chunk, in text order, into `out`.
     pub fn find(&self, text: &str, out: &mut Vec<DateMatch>) {
         out.clear();
-        let mut captures: Vec<Option<Captures>> = vec![None; self.rules.len()];
+        let mut caches: Vec<Option<RuleCache>> = (0..self.rules.len()).map(|_| None).collect();
         let mut at = 0;
         // Where the search stops: the text's end, or a line break that ends a
         // sentence inside the last match found (a date never runs over one:
         // a long text may be cut into chunks there).
         let mut end = text.len();
         loop {
-            let Some(found) = self.finder.search(&Input::new(text).span(at..end)) else {
+            let found = self
+                .finder
+                .try_search(&Input::new(text).span(at..end))
+                .expect("the date DFA has no quit bytes and both start kinds");
+            let Some(found) = found else {
                 if end == text.len() {
                     break;
                 }
@@ -283,12 +351,12 @@ impl DateGrammar {
             // The rule that matched, re-run with its groups over the match's
             // span only, anchored (it matches there, with the same span).
             let rule = &self.rules[found.pattern().as_usize()];
-            let caps = captures[found.pattern().as_usize()]
-                .get_or_insert_with(|| rule.regex.create_captures());
+            let cache = caches[found.pattern().as_usize()].get_or_insert_with(|| rule.cache());
             let input = Input::new(text)
                 .span(found.start()..found.end())
                 .anchored(Anchored::Yes);
-            rule.regex.search_captures(&input, caps);
+            rule.search(&input, cache);
+            let caps = &cache.captures;
             let Some(m) = caps.get_match() else {
                 continue;
             };
@@ -1292,11 +1360,18 @@ fn joined(text: &str, a: DateMatch, b: DateMatch) -> Option<DateMatch> {
     })
 }
 
-/// The text between two neighbouring mentions, when they do not overlap and
-/// no line break that ends a sentence lies between them.
+/// The text between two neighbouring mentions, when they do not overlap,
+/// it holds two words at most (every joiner does: "to", ", and", "of") and no
+/// line break that ends a sentence lies in it. The word count comes first:
+/// it stops at the third word, where the break test reads every line. (Words
+/// split at ASCII white space only: never more words than a Unicode split.)
 fn gap_between<'t>(text: &'t str, a: &DateMatch, b: &DateMatch) -> Option<&'t str> {
-    (b.start >= a.end && sentence_break_within(text, a.end, b.start).is_none())
-        .then(|| &text[a.end..b.start])
+    let gap = text.get(a.end..b.start)?;
+    let mut words = gap
+        .as_bytes()
+        .split(u8::is_ascii_whitespace)
+        .filter(|w| !w.is_empty());
+    (words.nth(2).is_none() && sentence_break_within(text, a.end, b.start).is_none()).then_some(gap)
 }
 
 /// Whether the words around two mentions (`before` the first, `gap` between
@@ -1447,15 +1522,7 @@ fn point_of(e: DateExpr) -> Option<Period> {
 /// year (when it comes no later in the year).
 fn share_years(text: &str, out: &mut [DateMatch]) {
     for i in (0..out.len().saturating_sub(1)).rev() {
-        let Some(gap) = gap_between(text, &out[i], &out[i + 1]) else {
-            continue;
-        };
         let (a, b) = (out[i], out[i + 1]);
-        let gap = gap.trim();
-        let gap = gap.strip_prefix(',').unwrap_or(gap).trim_start();
-        if !matches!(gap, "" | "and" | "or" | "&") {
-            continue;
-        }
         let Some(pb) = point_of(b.expr) else {
             continue;
         };
@@ -1497,7 +1564,16 @@ fn share_years(text: &str, out: &mut [DateMatch]) {
             }
             _ => None,
         };
-        if let Some((period, modifier)) = shared {
+        // The text between them is read last: most neighbours fail above.
+        let Some((period, modifier)) = shared else {
+            continue;
+        };
+        let Some(gap) = gap_between(text, &a, &b) else {
+            continue;
+        };
+        let gap = gap.trim();
+        let gap = gap.strip_prefix(',').unwrap_or(gap).trim_start();
+        if matches!(gap, "" | "and" | "or" | "&") {
             out[i].expr = with_mod(abs(period), modifier);
         }
     }
@@ -1521,6 +1597,34 @@ fn join(a: DateExpr, b: DateExpr) -> Option<DateExpr> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_embedded_automaton_is_the_grammar_compiled_now() {
+        // build.rs compiles patterns::rules() into the embedded DFA: compiled
+        // here by the regex crate's own engine, the same rules must find the
+        // same mentions (where, and by which rule) in the shipped samples and
+        // the date table.
+        use regex_automata::meta;
+        use regex_automata::nfa::thompson::WhichCaptures;
+        let now = meta::Regex::builder()
+            .syntax(syntax::Config::new().utf8(true))
+            .configure(meta::Regex::config().which_captures(WhichCaptures::Implicit))
+            .build_many(&patterns::rules())
+            .unwrap();
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut text = std::fs::read_to_string(root.join("tests/data/dates.tsv")).unwrap();
+        for entry in std::fs::read_dir(root.join("samples")).unwrap() {
+            text += &std::fs::read_to_string(entry.unwrap().path()).unwrap();
+        }
+        let spans = |m: regex_automata::Match| (m.start(), m.end(), m.pattern().as_usize());
+        let expected: Vec<_> = now.find_iter(&text).map(spans).collect();
+        let embedded: Vec<_> = embedded_finder()
+            .find_iter(text.as_bytes())
+            .map(spans)
+            .collect();
+        assert!(expected.len() > 500, "{} matches", expected.len());
+        assert_eq!(embedded, expected);
+    }
 
     #[test]
     fn finds_full_dates_and_years_with_guards() {
