@@ -44,6 +44,9 @@ pub enum DateExpr {
         day: u8,
         /// Modifier.
         modifier: Option<Mod>,
+        /// In a clause about the future ("the vote will be held on June
+        /// 25"): from the document's date, the coming one.
+        ahead: bool,
     },
     /// A month, no year ("in June").
     Month {
@@ -57,6 +60,9 @@ pub enum DateExpr {
         /// The direction counts from the narrative, not the document's date
         /// ("the previous April", "the following March").
         narrative: bool,
+        /// A month alone in a clause about the future ("the program will run
+        /// through June"): from the document's date, the coming one.
+        ahead: bool,
     },
     /// A season, no year ("that spring").
     Season {
@@ -590,6 +596,7 @@ fn read(caps: &Groups<'_>, text: &str) -> Option<(DateExpr, &'static str)> {
                 month: m8,
                 day: d,
                 modifier: None,
+                ahead: future_in_sentence(text, m.start(), m.end()),
             },
             "date:month-day",
         ));
@@ -609,6 +616,7 @@ fn read(caps: &Groups<'_>, text: &str) -> Option<(DateExpr, &'static str)> {
                 month: m9,
                 day: d,
                 modifier: None,
+                ahead: future_in_sentence(text, m.start(), m.end()),
             },
             "date:day-month",
         ));
@@ -900,6 +908,7 @@ fn read(caps: &Groups<'_>, text: &str) -> Option<(DateExpr, &'static str)> {
                     month,
                     day,
                     modifier: None,
+                    ahead: future_in_sentence(text, m.start(), m.end()),
                 },
                 "date:named-day",
             ),
@@ -932,6 +941,7 @@ fn read(caps: &Groups<'_>, text: &str) -> Option<(DateExpr, &'static str)> {
                 modifier: None,
                 deictic,
                 narrative,
+                ahead: deictic.is_none() && future_in_sentence(text, m.start(), m.end()),
             },
             "date:month",
         ));
@@ -1554,6 +1564,7 @@ fn share_years(text: &str, out: &mut [DateMatch]) {
                     month,
                     day,
                     modifier,
+                    ..
                 },
                 Period::Month(..) | Period::Day(_),
             ) if (month, day) <= (last_month, last_day) => {

@@ -209,8 +209,9 @@ impl Anchor {
                 month,
                 day,
                 modifier,
+                ahead,
             } => DateInfo::at(
-                self.year_for(month, day)
+                self.year_for(month, day, ahead)
                     .and_then(|y| Day::new(y, month, day))
                     .map(Period::Day),
                 modifier,
@@ -220,6 +221,7 @@ impl Anchor {
                 modifier,
                 deictic,
                 narrative,
+                ahead,
             } => {
                 // "last June", "next May" from the document's date; "the
                 // previous April" from the narrative's day or month.
@@ -238,7 +240,7 @@ impl Anchor {
                         _ => y,
                     }),
                     (Some(_), None) if narrative => None,
-                    _ => self.year_for(month, 15),
+                    _ => self.year_for(month, 15, ahead),
                 };
                 DateInfo::at(year.map(|y| Period::Month(y, month)), modifier)
             }
@@ -294,9 +296,12 @@ impl Anchor {
 
     /// The year of a month and day named without one: the reference year,
     /// moved back when that would put the date well after the document's
-    /// date (writers look back from it), or forward when far behind the
-    /// reference day (the narrative has turned the year).
-    fn year_for(&self, month: u8, day: u8) -> Option<i32> {
+    /// date (writers look back from it; `ahead`, in a clause about the
+    /// future, they look forward: a day well before the document's date is
+    /// next year's, but a day just before it may be a reference: "(Embtel
+    /// June 11) it will"), or forward when far behind the reference day (the
+    /// narrative has turned the year).
+    fn year_for(&self, month: u8, day: u8, ahead: bool) -> Option<i32> {
         // A dated document's "June 25" counts from its date, unless the text
         // has moved to another year by a date written in full.
         let (r, from_doc) = match self.doc_date {
@@ -314,7 +319,13 @@ impl Anchor {
         let diff = cand.to_days() - rd.to_days();
         // A document looks back from its date; a narrative moves on, so
         // its "December" after "13 August" is the same year's.
-        Some(if from_doc && diff > 75 {
+        Some(if from_doc && ahead {
+            if diff < -45 {
+                year + 1
+            } else {
+                year
+            }
+        } else if from_doc && diff > 75 {
             year - 1
         } else if diff < -290 {
             year + 1
@@ -418,6 +429,7 @@ mod tests {
             month,
             day,
             modifier: None,
+            ahead: false,
         };
         // "June 25" in a February 1951 memo is the past June.
         assert_eq!(value(&mut a, md(6, 25)), "1950-06-25");
