@@ -772,6 +772,20 @@ fn read(caps: &Groups<'_>, text: &str) -> Option<(DateExpr, &'static str)> {
             "date:season",
         ));
     }
+    if let Some(s) = caps.name("bseason") {
+        if !bare_season_context(text, m.start(), m.end()) {
+            return None;
+        }
+        return Some((
+            DateExpr::Season {
+                season: lexicon::season(s.as_str())?,
+                modifier: None,
+                dir: 0,
+                deictic: false,
+            },
+            "date:season",
+        ));
+    }
     if let Some(part) = caps.name("rpart") {
         let unit = unit(caps.name("rpunit")?.as_str())?;
         let part = part.as_str().to_ascii_lowercase();
@@ -1411,6 +1425,34 @@ fn sets_the_scene(text: &str, start: usize) -> bool {
         prev.as_str(),
         "in" | "by" | "during" | "since" | "until" | "till" | "throughout" | "after" | "before"
     )
+}
+
+/// Whether a season word without "the" at `start..end` names a time: after
+/// "in", "during", "throughout", "until", "by" ("in winter", "until
+/// spring"), or joined to another season ("summer and autumn 1918", "the
+/// spring and summer"); not "a winter campaign", "prices fall".
+fn bare_season_context(text: &str, start: usize, end: usize) -> bool {
+    let before = before_in_sentence(text, start);
+    let prev = last_word(before).to_ascii_lowercase();
+    let after_season = || lexicon::season(last_word_but_one(before)).is_some();
+    match prev.as_str() {
+        "in" | "during" | "throughout" | "until" | "till" | "by" => return true,
+        "and" | "or" if after_season() => return true,
+        _ => {}
+    }
+    let rest = text[end..].trim_start_matches([' ', '\t']);
+    let Some(rest) = ["and ", "or ", "to ", "-", "–"]
+        .iter()
+        .find_map(|j| rest.strip_prefix(j))
+    else {
+        return false;
+    };
+    let rest = rest.trim_start_matches([' ', '\t']);
+    let rest = ["early ", "late ", "mid-", "the "]
+        .iter()
+        .find_map(|p| rest.strip_prefix(p))
+        .unwrap_or(rest);
+    lexicon::season(first_word(rest)).is_some()
 }
 
 /// The direction of a weekday or weekend at `start..end` (see

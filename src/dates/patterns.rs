@@ -206,6 +206,9 @@ pub fn rules() -> Vec<String> {
         format!(
             r"(?-u:\b)(?:(?:(?P<mdir>[Ll]ast|[Nn]ext|[Tt]his)|[Tt]he{SP}(?P<mrel>previous|preceding|following|next)){SP})?(?P<mo>(?:{months})(?-u:\b)|(?:Feb|Apr|Aug|Sept?|Oct|Nov|Dec)(?:\.|(?-u:\b))|(?:Jan|Mar|Jun|Jul)\.)"
         ),
+        // A season alone, without "the" ("in winter", "summer and autumn
+        // 1918"; guards apply)
+        format!(r"{B}(?P<bseason>{SEASON}){B}"),
     ];
     alts.into()
 }
