@@ -125,6 +125,14 @@ pub enum DateExpr {
     },
     /// The document's present ("now", "today").
     Present,
+    /// A day of the narrative's month ("on the 5th", "the 28th of that
+    /// month").
+    DayOfMonth {
+        /// 1–31.
+        day: u8,
+        /// Modifier.
+        modifier: Option<Mod>,
+    },
     /// Recognised, but its value cannot be known.
     Unknown,
 }
@@ -465,6 +473,7 @@ fn set_mod(expr: &mut DateExpr, md: Mod) {
             })
         }
         DateExpr::MonthDay { modifier, .. }
+        | DateExpr::DayOfMonth { modifier, .. }
         | DateExpr::Month { modifier, .. }
         | DateExpr::Season { modifier, .. } => *modifier = Some(md),
         _ => {}
@@ -770,6 +779,23 @@ fn read(caps: &Groups<'_>, text: &str) -> Option<(DateExpr, &'static str)> {
                 deictic,
             },
             "date:season",
+        ));
+    }
+    if let Some(dom) = caps.name("domd") {
+        let day = dom
+            .as_str()
+            .parse::<u8>()
+            .ok()
+            .filter(|d| (1..=31).contains(d))?;
+        if caps.name("domof").is_none() && !day_of_month_context(text, m.start(), m.end()) {
+            return None;
+        }
+        return Some((
+            DateExpr::DayOfMonth {
+                day,
+                modifier: None,
+            },
+            "date:day-of-month",
         ));
     }
     if let Some(s) = caps.name("bseason") {
@@ -1427,6 +1453,54 @@ fn sets_the_scene(text: &str, start: usize) -> bool {
     )
 }
 
+/// Whether "the 5th" at `start..end` is a day of the narrative's month: after
+/// "on", "by", "until", "from" ("On the 5th, the Soviets offered", "from the
+/// 13th to the 19th of October"), and before a clause, not a noun ("the 5th
+/// Army", "the 38th parallel", "on the 2nd floor").
+fn day_of_month_context(text: &str, start: usize, end: usize) -> bool {
+    let prev = last_word(before_in_sentence(text, start)).to_ascii_lowercase();
+    if !matches!(
+        prev.as_str(),
+        "on" | "by" | "until" | "till" | "since" | "from" | "before" | "after"
+    ) {
+        return false;
+    }
+    let rest = text[end..].trim_start_matches([' ', '\t']);
+    match rest.chars().next() {
+        // Not a list of ordinals ("the 13th, 14th, and 15th amendments") or
+        // old print's "the 25th. day of April" (the month comes later).
+        Some(c @ (',' | '.' | ';' | ':' | ')' | '\n' | '\r')) => {
+            let next = rest[c.len_utf8()..].trim_start();
+            !next.starts_with(|c: char| c.is_ascii_digit()) && !next.starts_with("day ")
+        }
+        None => true,
+        _ => matches!(
+            first_word(rest),
+            "and"
+                | "to"
+                | "the"
+                | "a"
+                | "an"
+                | "he"
+                | "she"
+                | "they"
+                | "it"
+                | "we"
+                | "his"
+                | "her"
+                | "their"
+                | "its"
+                | "was"
+                | "were"
+                | "had"
+                | "when"
+                | "at"
+                | "in"
+                | "with"
+        ),
+    }
+}
+
 /// Whether a season word without "the" at `start..end` names a time: after
 /// "in", "during", "throughout", "until", "by" ("in winter", "until
 /// spring"), or joined to another season ("summer and autumn 1918", "the
@@ -1572,6 +1646,27 @@ fn point_of(e: DateExpr) -> Option<Period> {
 fn share_years(text: &str, out: &mut [DateMatch]) {
     for i in (0..out.len().saturating_sub(1)).rev() {
         let (a, b) = (out[i], out[i + 1]);
+        // "on the 8th and 9th of May": the day takes the next day's month.
+        if let (
+            DateExpr::DayOfMonth { day, modifier },
+            DateExpr::MonthDay {
+                month,
+                day: next,
+                ahead,
+                ..
+            },
+        ) = (a.expr, b.expr)
+        {
+            if day < next && shares_with(text, &a, &b) {
+                out[i].expr = DateExpr::MonthDay {
+                    month,
+                    day,
+                    modifier,
+                    ahead,
+                };
+            }
+            continue;
+        }
         let Some(pb) = point_of(b.expr) else {
             continue;
         };
@@ -1612,21 +1707,27 @@ fn share_years(text: &str, out: &mut [DateMatch]) {
             ) if (month, day) <= (last_month, last_day) => {
                 Day::new(year, month, day).map(|d| (Period::Day(d), modifier))
             }
+            (DateExpr::DayOfMonth { day, modifier }, Period::Day(d)) if day < d.day => {
+                Day::new(year, d.month, day).map(|d| (Period::Day(d), modifier))
+            }
             _ => None,
         };
         // The text between them is read last: most neighbours fail above.
-        let Some((period, modifier)) = shared else {
-            continue;
-        };
-        let Some(gap) = gap_between(text, &a, &b) else {
-            continue;
-        };
-        let gap = gap.trim();
-        let gap = gap.strip_prefix(',').unwrap_or(gap).trim_start();
-        if matches!(gap, "" | "and" | "or" | "&") {
+        if let Some((period, modifier)) = shared.filter(|_| shares_with(text, &a, &b)) {
             out[i].expr = with_mod(abs(period), modifier);
         }
     }
+}
+
+/// Whether only "and", "or", "&" or a comma stand between two neighbouring
+/// mentions (so the first may take the second's year or month).
+fn shares_with(text: &str, a: &DateMatch, b: &DateMatch) -> bool {
+    let Some(gap) = gap_between(text, a, b) else {
+        return false;
+    };
+    let gap = gap.trim();
+    let gap = gap.strip_prefix(',').unwrap_or(gap).trim_start();
+    matches!(gap, "" | "and" | "or" | "&")
 }
 
 /// A range from two expressions, filling a missing year of the first from the second.

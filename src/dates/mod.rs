@@ -186,6 +186,20 @@ impl Anchor {
             DateExpr::Absolute(info) => info,
             DateExpr::BackgroundYear(y) => DateInfo::point(Period::Year(y)),
             DateExpr::Unknown => unknown,
+            // The day of the narrative's month (or the document's).
+            DateExpr::DayOfMonth { day, modifier } => {
+                let month = match self.reference() {
+                    Some(Period::Day(d)) => Some((d.year, d.month)),
+                    Some(Period::Month(y, m)) => Some((y, m)),
+                    _ => None,
+                };
+                DateInfo::at(
+                    month
+                        .and_then(|(y, m)| Day::new(y, m, day))
+                        .map(Period::Day),
+                    modifier,
+                )
+            }
             DateExpr::Present => DateInfo {
                 value: Some(Timex::PresentRef),
                 modifier: None,

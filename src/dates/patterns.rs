@@ -209,6 +209,11 @@ pub fn rules() -> Vec<String> {
         // A season alone, without "the" ("in winter", "summer and autumn
         // 1918"; guards apply)
         format!(r"{B}(?P<bseason>{SEASON}){B}"),
+        // A day of the narrative's month ("On the 5th, the Soviets", "on the
+        // 28th of that month"; guards apply)
+        format!(
+            r"{B}(?P<dom>[Tt]he{SP}(?P<domd>[0-9]{{1,2}})(?:st|nd|rd|th|d)(?P<domof>{SP}of{SP}(?:that|the{SP}same|this){SP}month)?){B}"
+        ),
     ];
     alts.into()
 }
