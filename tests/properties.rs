@@ -48,6 +48,9 @@ fn historical_text() -> impl Strategy<Value = String> {
         Just("Chóngqìng ".to_string()),
         Just("Wash¬\nington ".to_string()),
         Just("¬\n".to_string()),
+        Just(" on the 5th".to_string()),
+        Just(" in winter and ".to_string()),
+        Just(" will meet in June".to_string()),
         "[a-zA-Z ,.'’-]{0,12}",
         any::<char>().prop_map(String::from),
     ];

@@ -218,10 +218,10 @@ struct Rule {
     names: Vec<(u64, usize)>,
 }
 
-/// A group name (eight bytes at most) as one integer: a match is read by
-/// asking for a score of names in turn, and comparing integers is cheaper.
+/// A group name as one integer: a match is read by asking for a score of
+/// names in turn, and comparing integers is cheaper. Names are eight bytes
+/// at most ([`Rule::new`] checks), so no two share a key.
 fn name_key(name: &str) -> u64 {
-    assert!(name.len() <= 8, "date group name {name:?} is over 8 bytes");
     name.bytes().fold(0, |k, b| k << 8 | u64::from(b))
 }
 
@@ -242,7 +242,11 @@ impl Rule {
             .group_info()
             .pattern_names(PatternID::ZERO)
             .enumerate()
-            .filter_map(|(i, n)| Some((name_key(n?), i)))
+            .filter_map(|(i, n)| Some((n?, i)))
+            .map(|(n, i)| {
+                assert!(n.len() <= 8, "date group name {n:?} is over 8 bytes");
+                (name_key(n), i)
+            })
             .collect();
         Rule {
             backtracker: BoundedBacktracker::new_from_nfa(nfa.clone())
@@ -1468,12 +1472,13 @@ fn day_of_month_context(text: &str, start: usize, end: usize) -> bool {
     let rest = text[end..].trim_start_matches([' ', '\t']);
     match rest.chars().next() {
         // Not a list of ordinals ("the 13th, 14th, and 15th amendments") or
-        // old print's "the 25th. day of April" (the month comes later).
-        Some(c @ (',' | '.' | ';' | ':' | ')' | '\n' | '\r')) => {
-            let next = rest[c.len_utf8()..].trim_start();
+        // old print's "the 25th. day of April" (the month comes later). The
+        // line only: a long text may be cut into chunks at its end.
+        Some(c @ (',' | '.' | ';' | ':' | ')')) => {
+            let next = rest[c.len_utf8()..].trim_start_matches([' ', '\t']);
             !next.starts_with(|c: char| c.is_ascii_digit()) && !next.starts_with("day ")
         }
-        None => true,
+        None | Some('\n' | '\r') => true,
         _ => matches!(
             first_word(rest),
             "and"
