@@ -436,6 +436,7 @@ impl DateGrammar {
                 if p.contains("beginning")
                     || p.starts_with("start")
                     || p.starts_with("first")
+                    || p.starts_with("opening")
                     || p.starts_with("early")
                 {
                     Mod::Start
@@ -844,10 +845,22 @@ fn read(caps: &Groups<'_>, text: &str) -> Option<(DateExpr, &'static str)> {
             "previous" | "preceding" | "last" => -1,
             _ => 0,
         };
-        // "the last month of World War II" is the end of an event; "the
-        // next decade" a span of unknown start.
-        let of_event = dir == "last" && text[m.end()..].starts_with(" of ");
-        if unit == Unit::Decade || of_event {
+        // "the last week of August 1918" is a part of the date that follows
+        // (the date takes it as a modifier); "the last month of World War
+        // II" the end of an event; "the next decade" a span of unknown start.
+        if let Some(of) = text[m.end()..]
+            .strip_prefix(" of ")
+            .filter(|_| dir == "last")
+        {
+            let word = first_word(of);
+            if lexicon::month_number(word).is_some() && word.starts_with(char::is_uppercase)
+                || word.starts_with(|c: char| c.is_ascii_digit())
+            {
+                return None;
+            }
+            return Some((DateExpr::Unknown, "date:relative"));
+        }
+        if unit == Unit::Decade {
             return Some((DateExpr::Unknown, "date:relative"));
         }
         // "last year", "this week" speak from the writer's present; "the
