@@ -786,6 +786,14 @@ fn read(caps: &Groups<'_>, text: &str) -> Option<(DateExpr, &'static str)> {
             "date:season",
         ));
     }
+    if let Some(words) = caps.name("yw") {
+        let stated = caps.name("ywords")?.as_str().len() > words.as_str().len();
+        if !stated && !year_words_context(text, m.start(), m.end()) {
+            return None;
+        }
+        let year = lexicon::year_in_words(words.as_str())?;
+        return Some((abs(Period::Year(year)), "date:year-words"));
+    }
     if let Some(dom) = caps.name("domd") {
         let day = dom
             .as_str()
@@ -1407,6 +1415,14 @@ fn join_ranges(text: &str, out: &mut Vec<DateMatch>) {
 /// The one mention that two neighbouring mentions make together, if any.
 fn joined(text: &str, a: DateMatch, b: DateMatch) -> Option<DateMatch> {
     let gap = gap_between(text, &a, &b)?;
+    if let Some(expr) = day_in_year(a.expr, b.expr, gap) {
+        return Some(DateMatch {
+            start: a.start,
+            end: b.end,
+            expr,
+            rule: "date:day-in-year",
+        });
+    }
     if let Some(expr) = in_relative_year(a.expr, b.expr, gap) {
         return Some(DateMatch {
             start: a.start,
@@ -1468,6 +1484,25 @@ fn sets_the_scene(text: &str, start: usize) -> bool {
         prev.as_str(),
         "in" | "by" | "during" | "since" | "until" | "till" | "throughout" | "after" | "before"
     )
+}
+
+/// Whether a year in words without "the year" before it at `start..end` is
+/// one: after "in", "of", "since", "until", "by", "during", and not before
+/// a noun ("in nineteen hundred and forty", not "of nineteen hundred men").
+fn year_words_context(text: &str, start: usize, end: usize) -> bool {
+    let prev = last_word(before_in_sentence(text, start)).to_ascii_lowercase();
+    if !matches!(
+        prev.as_str(),
+        "in" | "of" | "since" | "until" | "till" | "by" | "during"
+    ) {
+        return false;
+    }
+    let rest = text[end..].trim_start_matches([' ', '\t']);
+    !rest.starts_with(char::is_alphabetic)
+        || matches!(
+            first_word(rest),
+            "and" | "the" | "when" | "in" | "at" | "he" | "we"
+        )
 }
 
 /// Whether "the 5th" at `start..end` is a day of the narrative's month: after
@@ -1594,6 +1629,31 @@ fn future_in_sentence(text: &str, start: usize, end: usize) -> bool {
     let after = &text[end..to];
     let after = after.split(CLAUSE_ENDS).next().unwrap_or(after);
     CUES.iter().any(|c| before.contains(c) || after.contains(c))
+}
+
+/// "this 6th day of April, in the year of our Lord one thousand nine hundred
+/// and seventeen", "on June 25 in 1950": a day and the year it is in, as one
+/// date.
+fn day_in_year(a: DateExpr, b: DateExpr, gap: &str) -> Option<DateExpr> {
+    let gap = gap.trim();
+    let gap = gap.strip_prefix(',').unwrap_or(gap).trim_start();
+    let (
+        DateExpr::MonthDay {
+            month,
+            day,
+            modifier,
+            ..
+        },
+        Some(Period::Year(year)),
+    ) = (a, point_of(b))
+    else {
+        return None;
+    };
+    (gap == "in").then_some(())?;
+    Some(with_mod(
+        abs(Period::Day(Day::new(year, month, day)?)),
+        modifier,
+    ))
 }
 
 /// "August of that year", "July 25 of the following year", "the spring of

@@ -84,6 +84,21 @@ pub fn cardinal(word: &str) -> Option<i64> {
     })
 }
 
+/// The year a [`super::patterns::YEAR_WORDS`] phrase names ("one thousand
+/// eight hundred and sixty-three" 1863, "nineteen hundred" 1900).
+pub fn year_in_words(phrase: &str) -> Option<i32> {
+    let (mut total, mut part) = (0i64, 0i64);
+    for word in phrase.split(|c: char| c.is_whitespace() || c == '-') {
+        match word.to_ascii_lowercase().as_str() {
+            "" | "and" => {}
+            "thousand" => (total, part) = (total + part * 1000, 0),
+            "hundred" => part *= 100,
+            w => part += cardinal(w)?,
+        }
+    }
+    i32::try_from(total + part).ok()
+}
+
 /// The decade (as TIMEX: 195) of a decade word in the 20th century.
 pub fn decade_word(word: &str) -> Option<i32> {
     const DEC: [&str; 8] = [
@@ -139,4 +154,23 @@ pub fn weekday_number(name: &str) -> Option<u8> {
         .iter()
         .position(|&d| d == name)
         .map(|i| i as u8)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn years_in_words() {
+        for (words, year) in [
+            ("one thousand eight hundred and sixty-three", 1863),
+            ("One thousand nine hundred and two", 1902),
+            ("nineteen hundred", 1900),
+            ("Eighteen hundred sixty one", 1861),
+            ("seventeen hundred and ninety", 1790),
+        ] {
+            assert_eq!(year_in_words(words), Some(year), "{words}");
+        }
+        assert_eq!(year_in_words("nineteen hundred and umpteen"), None);
+    }
 }

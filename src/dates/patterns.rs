@@ -107,6 +107,10 @@ pub fn day_ordinal_regex() -> String {
 /// (Easter) would need a calendar computation the grammar does not do.
 pub const NAMED_DAY: &str = r"Christmas(?:[ \t]+(?:Day|Eve))?|New[ \t]+Year['’]s[ \t]+(?:Day|Eve)|Independence[ \t]+Day|Bastille[ \t]+Day|Armistice[ \t]+Day|Veterans[ \t]+Day|V-?E[ \t]+Day|V-?J[ \t]+Day|D-Day|Pearl[ \t]+Harbor[ \t]+Day";
 
+/// A year in words, 1700–1999 ("one thousand nine hundred and seventeen",
+/// "nineteen hundred and forty", "Eighteen hundred sixty-one").
+pub const YEAR_WORDS: &str = r"(?:(?:[Oo]ne[ \t]+thousand[ \t]+(?:seven|eight|nine)|[Ss]eventeen|[Ee]ighteen|[Nn]ineteen)[ \t]+hundred(?:(?:[ \t]+and)?[ \t]+(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|one|two|three|four|five|six|seven|eight|nine))?)";
+
 /// White space inside a date: blanks, or one line break.
 pub const SP: &str = r"(?:[ \t\u{a0}]+|[ \t]*\r?\n[ \t]*)";
 /// A dash between the two ends of a range.
@@ -209,6 +213,11 @@ pub fn rules() -> Vec<String> {
         // A season alone, without "the" ("in winter", "summer and autumn
         // 1918"; guards apply)
         format!(r"{B}(?P<bseason>{SEASON}){B}"),
+        // A year in words ("in the year of our Lord one thousand eight
+        // hundred and sixty-three"; guards apply)
+        format!(
+            r"{B}(?P<ywords>(?:[Tt]he{SP}year{SP}(?:of{SP}our{SP}Lord{SP})?)?(?P<yw>{YEAR_WORDS})){B}"
+        ),
         // A day of the narrative's month ("On the 5th, the Soviets", "on the
         // 28th of that month"; guards apply)
         format!(
