@@ -17,6 +17,7 @@ use crate::text::{
     before_in_sentence, ceil_char_boundary, first_word, floor_char_boundary, last_word,
     last_word_but_one, newline_ends_sentence,
 };
+use aho_corasick::AhoCorasick;
 use regex::Regex;
 use regex_automata::dfa::{self, dense::DFA};
 use regex_automata::nfa::thompson::{
@@ -27,6 +28,7 @@ use regex_automata::nfa::thompson::{
 use regex_automata::util::captures::Captures;
 use regex_automata::util::syntax;
 use regex_automata::{Anchored, Input, PatternID};
+use std::sync::OnceLock;
 
 /// A date mention before resolution against its document.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -1598,7 +1600,7 @@ fn direction(word: Option<Group<'_>>, text: &str, start: usize, end: usize) -> i
 /// talks will resume Monday", "Saturday's vote is expected to"): a weekday
 /// there is the next one, not the last.
 fn future_in_sentence(text: &str, start: usize, end: usize) -> bool {
-    const CUES: &[&str] = &[
+    const CUES: [&str; 19] = [
         " will ",
         "’ll ",
         "'ll ",
@@ -1628,7 +1630,11 @@ fn future_in_sentence(text: &str, start: usize, end: usize) -> bool {
     let to = ceil_char_boundary(text, (end + 60).min(text.len()));
     let after = &text[end..to];
     let after = after.split(CLAUSE_ENDS).next().unwrap_or(after);
-    CUES.iter().any(|c| before.contains(c) || after.contains(c))
+    // One pass over each side, not one a cue (this runs for every month and
+    // day without a year).
+    static FINDER: OnceLock<AhoCorasick> = OnceLock::new();
+    let cues = FINDER.get_or_init(|| AhoCorasick::new(CUES).expect("the future cues compile"));
+    cues.is_match(before) || cues.is_match(after)
 }
 
 /// "this 6th day of April, in the year of our Lord one thousand nine hundred
