@@ -127,7 +127,22 @@ impl Anchor {
         // "the gains of the previous year", "two years earlier": a look back
         // in the middle of a sentence does not move the narrative.
         let looks_back = matches!(expr, DateExpr::Relative { offset, .. } if offset < 0);
-        let info = self.value_of(expr);
+        // A date without a year later in the sentence of an aside that
+        // named only a year belongs to the narrative ("declassified in 2005,
+        // revealed that there was no attack on 4 August": 1964); after a
+        // month or day it is the aside's ("in December 1914 ...
+        // positions in winter").
+        let year_aside = matches!(self.current, Some(Period::Year(_)));
+        let info = match self.aside {
+            Some((narrative, year, _)) if !explicit && year_aside => {
+                let aside = (self.current, self.explicit_year);
+                (self.current, self.explicit_year) = (narrative, year);
+                let info = self.value_of(expr);
+                (self.current, self.explicit_year) = aside;
+                info
+            }
+            _ => self.value_of(expr),
+        };
         if looks_back && !pos.opens_sentence {
             return info;
         }
