@@ -58,6 +58,7 @@ fn historical_text() -> impl Strategy<Value = String> {
 }
 
 proptest! {
+    // 200 random cases a run; PROPTEST_CASES overrides it for a soak run (README).
     #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
 
     #[test]
