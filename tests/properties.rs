@@ -2,7 +2,9 @@
 //! results independent of chunking.
 
 use crate::common::default_extractor as extractor;
-use annalist::{Entity, Extractor};
+use annalist::output::{encode, Format};
+use annalist::record::Record;
+use annalist::{Entity, EntityType, Extractor, Source};
 use proptest::prelude::*;
 use std::sync::OnceLock;
 
@@ -65,6 +67,40 @@ proptest! {
     fn arbitrary_unicode_never_panics_and_spans_slice_back(text in any::<String>()) {
         let found = extractor().extract(&text, None);
         check(&text, &found);
+    }
+
+    #[test]
+    fn json_records_are_what_serde_json_writes(
+        doc in any::<String>(),
+        text in any::<String>(),
+        file in any::<String>(),
+    ) {
+        // The JSON writer is hand-made for speed: any string must come out
+        // as serde_json writes it.
+        let record = |source| Record {
+            doc: &doc,
+            kind: EntityType::Place,
+            text: &text,
+            start: 3,
+            end: 3 + text.len(),
+            char_start: 3,
+            char_end: 3 + text.chars().count() as u64,
+            line: 1,
+            sentence: 0,
+            canonical: Some(&file),
+            id: None,
+            value: None,
+            modifier: None,
+            earliest: None,
+            latest: None,
+            source,
+        };
+        for r in [record(Source::Gazetteer(&file)), record(Source::Rule("place:rule"))] {
+            let mut ours = Vec::new();
+            encode(Format::Jsonl, [r.clone()], &mut ours);
+            let theirs = serde_json::to_string(&r).unwrap() + "\n";
+            prop_assert_eq!(String::from_utf8(ours).unwrap(), theirs);
+        }
     }
 
     #[test]

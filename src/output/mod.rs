@@ -2,6 +2,8 @@
 //! one JSON array. Documents are encoded into byte buffers (in parallel, by
 //! the workers), and a [`Sink`] writes the buffers in input order.
 
+mod json;
+
 use crate::record::{Record, FIELDS};
 use std::io::{self, Write};
 use std::str::FromStr;
@@ -39,17 +41,19 @@ pub fn encode<'a>(
 ) {
     match format {
         Format::Jsonl => {
+            let mut scratch = String::new();
             for r in records {
-                serde_json::to_writer(&mut *out, &r).expect("records always serialise");
+                json::write_record(&r, out, &mut scratch);
                 out.push(b'\n');
             }
         }
         Format::Json => {
+            let mut scratch = String::new();
             for (i, r) in records.into_iter().enumerate() {
                 if i > 0 {
                     out.extend_from_slice(b",\n");
                 }
-                serde_json::to_writer(&mut *out, &r).expect("records always serialise");
+                json::write_record(&r, out, &mut scratch);
             }
         }
         Format::Csv => {
