@@ -428,6 +428,9 @@ impl DateGrammar {
             window_start = nl + 1;
         }
         let window = &text[window_start..dm.start];
+        if !may_end_a_prefix(window) {
+            return;
+        }
         let Some(c) = self.prefix.captures(window) else {
             return;
         };
@@ -1072,6 +1075,9 @@ const NOT_YEAR_BEFORE: &[&str] = &[
     "paragraph",
     "para",
     "section",
+    "sec",
+    "secs",
+    "sect",
     "chapter",
     "resolution",
     "document",
@@ -1801,6 +1807,34 @@ fn share_years(text: &str, out: &mut [DateMatch]) {
             out[i].expr = with_mod(abs(period), modifier);
         }
     }
+}
+
+/// Whether the text before a date ends as a modifier phrase of
+/// [`patterns::prefix`] can: in "of", "in", "to" ("prior to"), one of the
+/// single-word modifiers, or a hyphen ("mid-"). Most dates follow none of
+/// these, and so skip the prefix regex.
+fn may_end_a_prefix(window: &str) -> bool {
+    const LAST_WORDS: [&str; 16] = [
+        "of",
+        "in",
+        "to",
+        "early",
+        "late",
+        "mid",
+        "middle",
+        "circa",
+        "c",
+        "ca",
+        "about",
+        "around",
+        "approximately",
+        "before",
+        "after",
+        "since",
+    ];
+    let window = window.trim_end();
+    let word = last_word(window.strip_suffix('.').unwrap_or(window));
+    window.ends_with('-') || LAST_WORDS.iter().any(|w| word.eq_ignore_ascii_case(w))
 }
 
 /// Whether only "and", "or", "&" or a comma stand between two neighbouring

@@ -231,6 +231,6 @@ pub fn rules() -> Vec<String> {
 /// anchored at the end of the text before the date.
 pub fn prefix() -> String {
     format!(
-        r"(?:(?P<the>[Tt]he{SP})?(?P<phrase>very{SP}beginning|beginning|start|middle|end|close|first{SP}half|second{SP}half|latter{SP}half|latter{SP}part|early{SP}part|first{SP}part|(?:first|last|final|closing|opening)(?:{SP}(?:few|two|three))?{SP}(?:days|weeks?|fortnight)){SP}of{SP}|(?P<eml>[Ee]arly|[Ll]ate|[Mm]id|[Mm]iddle)(?:-|{SP}(?:in{SP})?)|(?P<later>[Ll]ater|[Ee]arlier){SP}in{SP}|(?P<approx>[Cc]irca|[Cc]\.|[Cc]a\.|[Aa]bout|[Aa]round|[Aa]pproximately|[Ss]ometime{SP}in)[ \t]*|(?P<before>[Bb]efore|[Pp]rior{SP}to){SP}|(?P<after>[Aa]fter|[Ss]ince)[ \t]+)$"
+        r"\b(?:(?P<the>[Tt]he{SP})?(?P<phrase>very{SP}beginning|beginning|start|middle|end|close|first{SP}half|second{SP}half|latter{SP}half|latter{SP}part|early{SP}part|first{SP}part|(?:first|last|final|closing|opening)(?:{SP}(?:few|two|three))?{SP}(?:days|weeks?|fortnight)){SP}of{SP}|(?P<eml>[Ee]arly|[Ll]ate|[Mm]id|[Mm]iddle)(?:-|{SP}(?:in{SP})?)|(?P<later>[Ll]ater|[Ee]arlier){SP}in{SP}|(?P<approx>[Cc]irca|[Cc]\.|[Cc]a\.|[Aa]bout|[Aa]round|[Aa]pproximately|[Ss]ometime{SP}in)[ \t]*|(?P<before>[Bb]efore|[Pp]rior{SP}to){SP}|(?P<after>[Aa]fter|[Ss]ince)[ \t]+)$"
     )
 }

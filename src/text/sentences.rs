@@ -13,7 +13,7 @@ const ABBREVIATIONS: &[&str] = &[
     "Rev", "Hon", "Prof", "Pres", "Amb", "Msgr", "Fr", "Jr", "Sr", "Jan", "Feb", "Mar", "Apr",
     "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "No", "Nos", "Vol", "Vols", "Art",
     "Arts", "Fig", "pp", "cf", "vs", "viz", "ca", "approx", "Co", "Corp", "Bros", "Dept", "Sec",
-    "Secy", "Ch", "Para", "Doc", "Docs", "Tel", "Ref", "Encl",
+    "sec", "secs", "sect", "Secy", "Ch", "Para", "Doc", "Docs", "Tel", "Ref", "Encl",
 ];
 
 /// Abbreviated given names of older prose ("Chas. Winn", "Wm. Pitt"): they
