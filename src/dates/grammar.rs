@@ -1423,20 +1423,18 @@ fn join_ranges(text: &str, out: &mut Vec<DateMatch>) {
 /// The one mention that two neighbouring mentions make together, if any.
 fn joined(text: &str, a: DateMatch, b: DateMatch) -> Option<DateMatch> {
     let gap = gap_between(text, &a, &b)?;
-    if let Some(expr) = day_in_year(a.expr, b.expr, gap) {
-        return Some(DateMatch {
-            start: a.start,
-            end: b.end,
-            expr,
-            rule: "date:day-in-year",
+    // A day or month and the year it is in.
+    let in_year = day_in_year(a.expr, b.expr, gap)
+        .map(|e| (e, "date:day-in-year"))
+        .or_else(|| {
+            in_relative_year(a.expr, b.expr, gap).map(|e| (e, "date:month-of-relative-year"))
         });
-    }
-    if let Some(expr) = in_relative_year(a.expr, b.expr, gap) {
+    if let Some((expr, rule)) = in_year {
         return Some(DateMatch {
             start: a.start,
             end: b.end,
             expr,
-            rule: "date:month-of-relative-year",
+            rule,
         });
     }
     let lead = range_words(&text[..a.start], gap)?;
