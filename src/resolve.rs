@@ -164,6 +164,8 @@ pub struct DocumentState {
     anchor: Anchor,
     types: TypeSet,
     people: KnownPeople,
+    /// The end of the text so far (a heading may stand just before a chunk).
+    tail: String,
 }
 
 /// What recognition found in one chunk, with chunk-relative offsets.
@@ -297,6 +299,7 @@ impl DocumentState {
             anchor,
             types,
             people: KnownPeople::default(),
+            tail: String::new(),
         }
     }
 
@@ -390,13 +393,14 @@ impl DocumentState {
                 // A narrative "now" means "then": not a date (GUIDELINES).
                 continue;
             }
-            let pos = date_position(
+            let mut pos = date_position(
                 text,
                 &findings.sentence_starts,
                 self.sentence,
                 d.start,
                 line,
             );
+            pos.after_heading = self.after_heading(text, &findings.sentence_starts, d.start);
             let info = self.anchor.resolve_at(d.expr, pos);
             if self.types.contains(EntityType::Date) {
                 let mut m = Mention::new(EntityType::Date, d.start, d.end, Source::Rule(d.rule));
@@ -404,12 +408,68 @@ impl DocumentState {
                 mentions.push(m);
             }
         }
+        self.tail
+            .push_str(&text[floor_char_boundary(text, text.len().saturating_sub(LOOK_BACK))..]);
+        let cut = floor_char_boundary(&self.tail, self.tail.len().saturating_sub(LOOK_BACK));
+        self.tail.drain(..cut);
         self.chars += findings.chars;
         self.line += findings.line_breaks;
         self.sentence += findings.sentence_starts.len() as u64 + 1;
         self.byte += text.len();
         (start, mentions, findings.sentence_starts)
     }
+}
+
+/// How far back a heading is looked for before a sentence (a heading is short).
+const LOOK_BACK: usize = 256;
+
+impl DocumentState {
+    /// Whether the sentence of the date at byte `start` of the chunk `text`
+    /// is the first under a heading (reading back into the chunks before).
+    fn after_heading(&self, text: &str, sentence_starts: &[u32], start: usize) -> bool {
+        let i = sentence_starts.partition_point(|&s| s as usize <= start);
+        let from = if i == 0 {
+            0
+        } else {
+            sentence_starts[i - 1] as usize
+        };
+        let content = text.len() - text[from..].trim_start().len();
+        // The LOOK_BACK bytes of the document before the sentence's first
+        // word, whichever chunks they are in.
+        let at_start = self.byte + content <= LOOK_BACK;
+        if content >= LOOK_BACK || self.byte == 0 {
+            let near = floor_char_boundary(text, content.saturating_sub(LOOK_BACK));
+            return ends_with_heading(&text[near..content], at_start);
+        }
+        let joined = format!("{}{}", self.tail, &text[..content]);
+        let near = floor_char_boundary(&joined, joined.len().saturating_sub(LOOK_BACK));
+        ends_with_heading(&joined[near..], at_start)
+    }
+}
+
+/// Whether `before` (the text before a sentence) ends with a heading: a
+/// short line (at most twelve words) that opens with a capital and ends
+/// without a stop, with a blank line after it and one (or the document's
+/// start, `at_start`) before it ("\n\nYorktown and the Surrender of
+/// Cornwallis\n\n").
+fn ends_with_heading(before: &str, at_start: bool) -> bool {
+    let body = before.trim_end();
+    if before[body.len()..].matches('\n').count() < 2 {
+        return false;
+    }
+    let line_start = body.rfind('\n').map_or(0, |i| i + 1);
+    let heading = body[line_start..].trim();
+    let blank_before = match body[..line_start].strip_suffix('\n') {
+        Some(rest) => {
+            rest.trim_end_matches([' ', '\t', '\r']).ends_with('\n')
+                || rest.trim().is_empty() && at_start
+        }
+        None => at_start,
+    };
+    blank_before
+        && heading.starts_with(char::is_uppercase)
+        && !heading.ends_with(['.', '!', '?', ':', ';', ','])
+        && heading.split_whitespace().nth(12).is_none()
 }
 
 /// Where a date at byte `start` of a chunk stands: its sentence's document
@@ -438,6 +498,7 @@ fn date_position(
         opens_sentence: before.split_whitespace().nth(3).is_none() && !before.contains(','),
         until: clause.contains(" until ") || clause.contains(" till "),
         line,
+        after_heading: false,
     }
 }
 
@@ -494,4 +555,36 @@ fn present_tense_now(text: &str, start: usize, end: usize) -> bool {
     let before = last_word(before_in_sentence(text, start));
     let after = first_word(text[end..].trim_start());
     PRESENT.contains(&before) || PRESENT.contains(&after)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ends_with_heading;
+
+    #[test]
+    fn a_heading_is_a_short_line_between_blank_lines() {
+        let yes = [
+            (
+                "in August 1782.\n\nYorktown and the Surrender of Cornwallis\n\n",
+                false,
+            ),
+            ("Campaign of 1905\n\n", true),
+            ("end.\n \nThe War at Sea\n\t\n  ", false),
+        ];
+        for (before, at_start) in yes {
+            assert!(ends_with_heading(before, at_start), "{before:?}");
+        }
+        let no = [
+            // No blank line after, or before; a sentence; too long; lower case.
+            ("in August 1782.\n\nYorktown and the Surrender\n", false),
+            ("in August 1782.\nYorktown and the Surrender\n\n", false),
+            ("Campaign of 1905\n\n", false),
+            ("end.\n\nThe war went on.\n\n", false),
+            ("end.\n\nThe war went on and on for years and years with no end in sight at all\n\n", false),
+            ("end.\n\nand then\n\n", false),
+        ];
+        for (before, at_start) in no {
+            assert!(!ends_with_heading(before, at_start), "{before:?}");
+        }
+    }
 }

@@ -53,6 +53,7 @@ fn historical_text() -> impl Strategy<Value = String> {
         Just(" on the 5th".to_string()),
         Just(" in winter and ".to_string()),
         Just(" will meet in June".to_string()),
+        Just("\n\nThe War at Sea\n\n".to_string()),
         "[a-zA-Z ,.'’-]{0,12}",
         any::<char>().prop_map(String::from),
     ];

@@ -47,6 +47,9 @@ pub struct Position {
     pub until: bool,
     /// The line's index in the document (a paragraph, in most texts).
     pub line: u64,
+    /// Whether the date's sentence is the first under a heading (a short
+    /// line set apart by blank lines): the text may have moved on.
+    pub after_heading: bool,
 }
 
 impl Anchor {
@@ -93,6 +96,7 @@ impl Anchor {
                 opens_sentence: true,
                 until: false,
                 line: 0,
+                after_heading: false,
             },
         )
     }
@@ -162,7 +166,8 @@ impl Anchor {
                 let new_sentence = self.aside.is_none();
                 // The year of the last aside again: see `last_aside`.
                 let named_again = new_sentence && self.last_aside == Some(p.year());
-                let aside = !(pos.opens_sentence || named_again)
+                // Nor the first date of a new section.
+                let aside = !(pos.opens_sentence || named_again || pos.after_heading)
                     && dated.is_some_and(|c| {
                         // The end of a span ("lasted until February 1945").
                         pos.until
