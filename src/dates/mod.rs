@@ -1,9 +1,12 @@
-//! Dates: the grammar that finds calendar expressions in a chunk
-//! ([`DateGrammar`]), the typed values they normalise to ([`value`]), and the
+//! Dates: the grammar's text ([`patterns`]), the grammar that finds calendar
+//! expressions in a chunk ([`DateGrammar`]) with the context tests and joins
+//! it applies, the typed values they normalise to ([`value`]), and the
 //! narrative [`Anchor`] that completes expressions without a year in document
 //! order, as HeidelTime's narrative mode does.
 
+mod context;
 pub mod grammar;
+mod join;
 pub mod lexicon;
 pub mod patterns;
 pub mod value;

@@ -1,0 +1,277 @@
+//! Neighbouring date mentions made one: ranges ("from X to Y", "between X
+//! and Y", "X–Y"), a day or month and the year it is in ("August of that
+//! year", "the 6th day of April in the year 1917"), and a year shared back
+//! along a list ("in April and June 1955").
+
+use super::grammar::{
+    abs, range, sentence_break_within, with_mod, DateExpr, DateMatch, Unit, YearPart,
+};
+use super::value::{DateInfo, Day, Period, Timex};
+
+/// Joins "from X to Y", "between X and Y" and "X–Y" into one range mention,
+/// compacting `out` in place (one pass, however many ranges a chunk holds).
+pub(super) fn join_ranges(text: &str, out: &mut Vec<DateMatch>) {
+    let (mut read, mut write) = (0, 0);
+    while read < out.len() {
+        let a = out[read];
+        let joined = out.get(read + 1).and_then(|&b| joined(text, a, b));
+        out[write] = joined.unwrap_or(a);
+        write += 1;
+        read += if joined.is_some() { 2 } else { 1 };
+    }
+    out.truncate(write);
+}
+
+/// The one mention that two neighbouring mentions make together, if any.
+pub(super) fn joined(text: &str, a: DateMatch, b: DateMatch) -> Option<DateMatch> {
+    let gap = gap_between(text, &a, &b)?;
+    // A day or month and the year it is in.
+    let in_year = day_in_year(a.expr, b.expr, gap)
+        .map(|e| (e, "date:day-in-year"))
+        .or_else(|| {
+            in_relative_year(a.expr, b.expr, gap).map(|e| (e, "date:month-of-relative-year"))
+        });
+    if let Some((expr, rule)) = in_year {
+        return Some(DateMatch {
+            start: a.start,
+            end: b.end,
+            expr,
+            rule,
+        });
+    }
+    let lead = range_words(&text[..a.start], gap)?;
+    Some(DateMatch {
+        start: lead.unwrap_or(a.start),
+        end: b.end,
+        expr: join(a.expr, b.expr)?,
+        rule: "date:range",
+    })
+}
+
+/// The text between two neighbouring mentions, when they do not overlap,
+/// it holds two words at most (every joiner does: "to", ", and", "of") and no
+/// line break that ends a sentence lies in it. The word count comes first:
+/// it stops at the third word, where the break test reads every line. (Words
+/// split at ASCII white space only: never more words than a Unicode split.)
+pub(super) fn gap_between<'t>(text: &'t str, a: &DateMatch, b: &DateMatch) -> Option<&'t str> {
+    let gap = text.get(a.end..b.start)?;
+    let mut words = gap
+        .as_bytes()
+        .split(u8::is_ascii_whitespace)
+        .filter(|w| !w.is_empty());
+    (words.nth(2).is_none() && sentence_break_within(text, a.end, b.start).is_none()).then_some(gap)
+}
+
+/// Whether the words around two mentions (`before` the first, `gap` between
+/// them) make them a range ("from X to Y", "between X and Y", "X–Y"): Some
+/// with the start of a leading "from" or "between", if any.
+pub(super) fn range_words(before: &str, gap: &str) -> Option<Option<usize>> {
+    let (lead, joiner) = if let Some(l) = strip_word_suffix(before, "from") {
+        (
+            Some(l),
+            ["to", "until", "till", "through", "-", "–", "—"]
+                .iter()
+                .any(|j| gap.trim() == *j),
+        )
+    } else if let Some(l) = strip_word_suffix(before, "between") {
+        (Some(l), gap.trim() == "and")
+    } else {
+        (
+            None,
+            matches!(gap.trim(), "–" | "—" | "-") && gap.len() <= 3,
+        )
+    };
+    joiner.then_some(lead)
+}
+
+/// "this 6th day of April, in the year of our Lord one thousand nine hundred
+/// and seventeen", "on June 25 in 1950": a day and the year it is in, as one
+/// date.
+pub(super) fn day_in_year(a: DateExpr, b: DateExpr, gap: &str) -> Option<DateExpr> {
+    let gap = gap.trim();
+    let gap = gap.strip_prefix(',').unwrap_or(gap).trim_start();
+    let (
+        DateExpr::MonthDay {
+            month,
+            day,
+            modifier,
+            ..
+        },
+        Some(Period::Year(year)),
+    ) = (a, point_of(b))
+    else {
+        return None;
+    };
+    (gap == "in").then_some(())?;
+    Some(with_mod(
+        abs(Period::Day(Day::new(year, month, day)?)),
+        modifier,
+    ))
+}
+
+/// "August of that year", "July 25 of the following year", "the spring of
+/// the next year": a month, day or season without a year, " of ", and a year
+/// named relatively, as one date.
+pub(super) fn in_relative_year(a: DateExpr, b: DateExpr, gap: &str) -> Option<DateExpr> {
+    if gap.trim() != "of" {
+        return None;
+    }
+    let DateExpr::Relative {
+        unit: Unit::Year,
+        offset,
+        deictic: false,
+        modifier: None,
+    } = b
+    else {
+        return None;
+    };
+    let part = match a {
+        DateExpr::Month {
+            month,
+            deictic: None,
+            ..
+        } => YearPart::Month(month),
+        DateExpr::MonthDay { month, day, .. } => YearPart::Day(month, day),
+        DateExpr::Season {
+            season,
+            dir: 0,
+            deictic: false,
+            ..
+        } => YearPart::Season(season),
+        _ => return None,
+    };
+    Some(DateExpr::InRelativeYear { part, offset })
+}
+
+/// If `before` ends with `word` and spaces (case-insensitively, on a word
+/// boundary), the offset where `word` starts.
+pub(super) fn strip_word_suffix(before: &str, word: &str) -> Option<usize> {
+    let t = before.trim_end_matches([' ', '\t']);
+    if t.len() == before.len() || t.len() < word.len() {
+        return None;
+    }
+    let start = t.len() - word.len();
+    let w = t.get(start..)?;
+    let boundary = t[..start]
+        .chars()
+        .next_back()
+        .is_none_or(|c| !c.is_alphanumeric());
+    (w.eq_ignore_ascii_case(word) && boundary).then_some(start)
+}
+
+pub(super) fn point_of(e: DateExpr) -> Option<Period> {
+    match e {
+        DateExpr::Absolute(DateInfo {
+            value: Some(Timex::Point(p)),
+            ..
+        }) => Some(p),
+        DateExpr::BackgroundYear(y) => Some(Period::Year(y)),
+        _ => None,
+    }
+}
+
+/// "in April and June 1955", "in August, September and October 1914", "the
+/// spring and early summer of 1943": a month, day or season without a year,
+/// joined by "and", "or" or a comma to the next date that has one, is in that
+/// year (when it comes no later in the year).
+pub(super) fn share_years(text: &str, out: &mut [DateMatch]) {
+    for i in (0..out.len().saturating_sub(1)).rev() {
+        let (a, b) = (out[i], out[i + 1]);
+        // "on the 8th and 9th of May": the day takes the next day's month.
+        if let (
+            DateExpr::DayOfMonth { day, modifier },
+            DateExpr::MonthDay {
+                month,
+                day: next,
+                ahead,
+                ..
+            },
+        ) = (a.expr, b.expr)
+        {
+            if day < next && shares_with(text, &a, &b) {
+                out[i].expr = DateExpr::MonthDay {
+                    month,
+                    day,
+                    modifier,
+                    ahead,
+                };
+            }
+            continue;
+        }
+        let Some(pb) = point_of(b.expr) else {
+            continue;
+        };
+        // The year, and the last month and day, the second date names.
+        let (year, last_month, last_day) = match pb {
+            Period::Season(y, _) => (y, 12, 31),
+            Period::Month(y, m) => (y, m, 31),
+            Period::Day(d) => (d.year, d.month, d.day),
+            _ => continue,
+        };
+        let shared = match (a.expr, pb) {
+            (
+                DateExpr::Season {
+                    season,
+                    modifier,
+                    dir: 0,
+                    deictic: false,
+                },
+                Period::Season(_, next),
+            ) if (season as u8) <= (next as u8) => Some((Period::Season(year, season), modifier)),
+            (
+                DateExpr::Month {
+                    month,
+                    modifier,
+                    deictic: None,
+                    ..
+                },
+                Period::Month(..) | Period::Day(_),
+            ) if month <= last_month => Some((Period::Month(year, month), modifier)),
+            (
+                DateExpr::MonthDay {
+                    month,
+                    day,
+                    modifier,
+                    ..
+                },
+                Period::Month(..) | Period::Day(_),
+            ) if (month, day) <= (last_month, last_day) => {
+                Day::new(year, month, day).map(|d| (Period::Day(d), modifier))
+            }
+            (DateExpr::DayOfMonth { day, modifier }, Period::Day(d)) if day < d.day => {
+                Day::new(year, d.month, day).map(|d| (Period::Day(d), modifier))
+            }
+            _ => None,
+        };
+        // The text between them is read last: most neighbours fail above.
+        if let Some((period, modifier)) = shared.filter(|_| shares_with(text, &a, &b)) {
+            out[i].expr = with_mod(abs(period), modifier);
+        }
+    }
+}
+
+/// Whether only "and", "or", "&" or a comma stand between two neighbouring
+/// mentions (so the first may take the second's year or month).
+pub(super) fn shares_with(text: &str, a: &DateMatch, b: &DateMatch) -> bool {
+    let Some(gap) = gap_between(text, a, b) else {
+        return false;
+    };
+    let gap = gap.trim();
+    let gap = gap.strip_prefix(',').unwrap_or(gap).trim_start();
+    matches!(gap, "" | "and" | "or" | "&")
+}
+
+/// A range from two expressions, filling a missing year of the first from the second.
+pub(super) fn join(a: DateExpr, b: DateExpr) -> Option<DateExpr> {
+    let pb = point_of(b)?;
+    let pa = match a {
+        DateExpr::Absolute(_) | DateExpr::BackgroundYear(_) => point_of(a)?,
+        DateExpr::MonthDay { month, day, .. } => {
+            let y = pb.year();
+            Period::Day(Day::new(y, month, day)?)
+        }
+        DateExpr::Month { month, .. } => Period::Month(pb.year(), month),
+        _ => return None,
+    };
+    (pa.bounds().0 <= pb.bounds().1).then(|| range(pa, pb))
+}
