@@ -3,8 +3,8 @@
 //! over the match (the regex crate's bounded backtracker, which the `regex`
 //! API itself uses for captures on short spans: it never visits a state at a
 //! position twice, so every step is linear time); Rust code reads the groups,
-//! applies the guards of [`super::context`] (a year or any other number?),
-//! attaches modifiers, and hands the list to [`super::join`] (ranges, shared
+//! applies the guards of `context.rs` (a year or any other number?),
+//! attaches modifiers, and hands the list to `join.rs` (ranges, shared
 //! years).
 //!
 //! What a chunk yields is a [`DateExpr`] per mention: absolute where the text
