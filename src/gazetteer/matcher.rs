@@ -1,7 +1,7 @@
 //! Leftmost-longest gazetteer matching over tokens: a name may start only at a
 //! word that begins with a capital or a digit, grows word by word while the
 //! table says a longer name can follow, and is accepted only when its
-//! spelling class fits the text (see [`accepts`]).
+//! spelling class fits the text (see `accepts`).
 
 use super::table::{
     push_normalized_word, KeyHash, TableView, Value, ACRONYM, COMMON, DOTTED, DOT_END,
