@@ -454,8 +454,13 @@ pub(super) fn day_of_month_context(text: &str, start: usize, end: usize) -> bool
 /// Whether a season word without "the" at `start..end` names a time: after
 /// "in", "during", "throughout", "until", "by" ("in winter", "until
 /// spring"), or joined to another season ("summer and autumn 1918", "the
-/// spring and summer"); not "a winter campaign", "prices fall".
+/// spring and summer"); not "a winter campaign", "prices fall", "in Fall River".
 pub(super) fn bare_season_context(text: &str, start: usize, end: usize) -> bool {
+    // A capitalised season before a capitalised word is a name: "Fall River".
+    let next = text[end..].trim_start_matches([' ', '\t']);
+    if text[start..end].starts_with(char::is_uppercase) && next.starts_with(char::is_uppercase) {
+        return false;
+    }
     let before = before_in_sentence(text, start);
     let prev = last_word(before).to_ascii_lowercase();
     let after_season = || lexicon::season(last_word_but_one(before)).is_some();
