@@ -177,7 +177,8 @@ pub(super) fn point_of(e: DateExpr) -> Option<Period> {
 pub(super) fn share_years(text: &str, out: &mut [DateMatch]) {
     for i in (0..out.len().saturating_sub(1)).rev() {
         let (a, b) = (out[i], out[i + 1]);
-        // "on the 8th and 9th of May": the day takes the next day's month.
+        // "on the 8th and 9th of May", "from the 13th to the 19th of
+        // October": the day takes the next day's month.
         if let (
             DateExpr::DayOfMonth { day, modifier },
             DateExpr::MonthDay {
@@ -188,7 +189,10 @@ pub(super) fn share_years(text: &str, out: &mut [DateMatch]) {
             },
         ) = (a.expr, b.expr)
         {
-            if day < next && shares_with(text, &a, &b) {
+            const JOINERS: [&str; 10] = [
+                "", "and", "or", "&", "to", "until", "till", "through", "-", "–",
+            ];
+            if day < next && joined_by(text, &a, &b, &JOINERS) {
                 out[i].expr = DateExpr::MonthDay {
                     month,
                     day,
@@ -253,12 +257,18 @@ pub(super) fn share_years(text: &str, out: &mut [DateMatch]) {
 /// Whether only "and", "or", "&" or a comma stand between two neighbouring
 /// mentions (so the first may take the second's year or month).
 pub(super) fn shares_with(text: &str, a: &DateMatch, b: &DateMatch) -> bool {
+    joined_by(text, a, b, &["", "and", "or", "&"])
+}
+
+/// Whether one of `words` (after an optional comma) is all that stands
+/// between two neighbouring mentions.
+fn joined_by(text: &str, a: &DateMatch, b: &DateMatch, words: &[&str]) -> bool {
     let Some(gap) = gap_between(text, a, b) else {
         return false;
     };
     let gap = gap.trim();
     let gap = gap.strip_prefix(',').unwrap_or(gap).trim_start();
-    matches!(gap, "" | "and" | "or" | "&")
+    words.contains(&gap)
 }
 
 /// A range from two expressions, filling a missing year of the first from the second.
@@ -271,6 +281,11 @@ pub(super) fn join(a: DateExpr, b: DateExpr) -> Option<DateExpr> {
             Period::Day(Day::new(y, month, day)?)
         }
         DateExpr::Month { month, .. } => Period::Month(pb.year(), month),
+        // "from the 3rd to the 9th of July, 1916"
+        DateExpr::DayOfMonth { day, .. } => match pb {
+            Period::Day(d) => Period::Day(Day::new(d.year, d.month, day)?),
+            _ => return None,
+        },
         _ => return None,
     };
     (pa.bounds().0 <= pb.bounds().1).then(|| range(pa, pb))
