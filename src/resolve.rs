@@ -393,14 +393,7 @@ impl DocumentState {
                 // A narrative "now" means "then": not a date (GUIDELINES).
                 continue;
             }
-            let mut pos = date_position(
-                text,
-                &findings.sentence_starts,
-                self.sentence,
-                d.start,
-                line,
-            );
-            pos.after_heading = self.after_heading(text, &findings.sentence_starts, d.start);
+            let pos = self.date_position(text, &findings.sentence_starts, d.start, line);
             let info = self.anchor.resolve_at(d.expr, pos);
             if self.types.contains(EntityType::Date) {
                 let mut m = Mention::new(EntityType::Date, d.start, d.end, Source::Rule(d.rule));
@@ -424,15 +417,40 @@ impl DocumentState {
 const LOOK_BACK: usize = 256;
 
 impl DocumentState {
-    /// Whether the sentence of the date at byte `start` of the chunk `text`
-    /// is the first under a heading (reading back into the chunks before).
-    fn after_heading(&self, text: &str, sentence_starts: &[u32], start: usize) -> bool {
+    /// Where a date at byte `start` of the chunk `text` stands: its
+    /// sentence's document index, whether at most three words, with no
+    /// comma, come before it in the sentence, whether "until" does, its
+    /// `line`, and whether its sentence is the first under a heading.
+    fn date_position(
+        &self,
+        text: &str,
+        sentence_starts: &[u32],
+        start: usize,
+        line: u64,
+    ) -> Position {
         let i = sentence_starts.partition_point(|&s| s as usize <= start);
         let from = if i == 0 {
             0
         } else {
             sentence_starts[i - 1] as usize
         };
+        let before = &text[from..start];
+        // The clause before the date, at most 80 bytes back.
+        let near = &before[floor_char_boundary(before, before.len().saturating_sub(80))..];
+        let clause = near.rsplit([',', ';', ':']).next().unwrap_or(near);
+        Position {
+            sentence: self.sentence + i as u64,
+            // (Words first: that stops at the fourth, however long the sentence.)
+            opens_sentence: before.split_whitespace().nth(3).is_none() && !before.contains(','),
+            until: clause.contains(" until ") || clause.contains(" till "),
+            line,
+            after_heading: self.after_heading(text, from),
+        }
+    }
+
+    /// Whether the sentence that starts at byte `from` of the chunk `text`
+    /// is the first under a heading (reading back into the chunks before).
+    fn after_heading(&self, text: &str, from: usize) -> bool {
         let content = text.len() - text[from..].trim_start().len();
         // The LOOK_BACK bytes of the document before the sentence's first
         // word, whichever chunks they are in.
@@ -470,36 +488,6 @@ fn ends_with_heading(before: &str, at_start: bool) -> bool {
         && heading.starts_with(char::is_uppercase)
         && !heading.ends_with(['.', '!', '?', ':', ';', ','])
         && heading.split_whitespace().nth(12).is_none()
-}
-
-/// Where a date at byte `start` of a chunk stands: its sentence's document
-/// index (`first` is the chunk's first sentence's), whether at most three
-/// words, with no comma, come before it in the sentence, and its `line`.
-fn date_position(
-    text: &str,
-    sentence_starts: &[u32],
-    first: u64,
-    start: usize,
-    line: u64,
-) -> Position {
-    let i = sentence_starts.partition_point(|&s| s as usize <= start);
-    let from = if i == 0 {
-        0
-    } else {
-        sentence_starts[i - 1] as usize
-    };
-    let before = &text[from..start];
-    // The clause before the date, at most 80 bytes back.
-    let near = &before[floor_char_boundary(before, before.len().saturating_sub(80))..];
-    let clause = near.rsplit([',', ';', ':']).next().unwrap_or(near);
-    Position {
-        sentence: first + i as u64,
-        // (Words first: that stops at the fourth, however long the sentence.)
-        opens_sentence: before.split_whitespace().nth(3).is_none() && !before.contains(','),
-        until: clause.contains(" until ") || clause.contains(" till "),
-        line,
-        after_heading: false,
-    }
 }
 
 /// Gives the mentions of one chunk (`text`, starting at `start`) their
