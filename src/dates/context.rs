@@ -4,6 +4,7 @@
 //! words, the future-tense cues, and where a modifier phrase may end.
 
 use super::lexicon::{self, MONTH_NAMES};
+use super::patterns;
 use crate::text::{
     before_in_sentence, ceil_char_boundary, first_word, floor_char_boundary, last_word,
     last_word_but_one,
@@ -526,29 +527,14 @@ pub(super) fn future_in_sentence(text: &str, start: usize, end: usize) -> bool {
 }
 
 /// Whether the text before a date ends as a modifier phrase of
-/// [`patterns::prefix`] can: in "of", "in", "to" ("prior to"), one of the
-/// single-word modifiers, or a hyphen ("mid-"). Most dates follow none of
-/// these, and so skip the prefix regex.
+/// [`patterns::prefix`] can: in one of [`patterns::PREFIX_LAST_WORDS`] or a
+/// hyphen ("mid-"). Most dates follow none of these, and so skip the prefix
+/// regex.
 pub(super) fn may_end_a_prefix(window: &str) -> bool {
-    const LAST_WORDS: [&str; 16] = [
-        "of",
-        "in",
-        "to",
-        "early",
-        "late",
-        "mid",
-        "middle",
-        "circa",
-        "c",
-        "ca",
-        "about",
-        "around",
-        "approximately",
-        "before",
-        "after",
-        "since",
-    ];
     let window = window.trim_end();
     let word = last_word(window.strip_suffix('.').unwrap_or(window));
-    window.ends_with('-') || LAST_WORDS.iter().any(|w| word.eq_ignore_ascii_case(w))
+    window.ends_with('-')
+        || patterns::PREFIX_LAST_WORDS
+            .iter()
+            .any(|w| word.eq_ignore_ascii_case(w))
 }

@@ -1100,6 +1100,43 @@ mod tests {
     }
 
     #[test]
+    fn every_prefix_phrase_passes_the_last_word_filter() {
+        // One phrase of each alternative of patterns::prefix(), as it stands
+        // before a date: the filter that saves the regex must let it through.
+        let g = DateGrammar::new();
+        for phrase in [
+            "the end of ",
+            "the very beginning of\n",
+            "the first half of ",
+            "the last two weeks of ",
+            "the closing days of ",
+            "early ",
+            "Late in ",
+            "mid-",
+            "middle ",
+            "later in ",
+            "circa ",
+            "c.",
+            "ca. ",
+            "About ",
+            "around ",
+            "approximately ",
+            "sometime in ",
+            "before ",
+            "prior to ",
+            "after ",
+            "Since ",
+        ] {
+            let window = format!("It was {phrase}");
+            assert!(
+                g.prefix.is_match(&window),
+                "{phrase:?} is not a prefix phrase"
+            );
+            assert!(may_end_a_prefix(&window), "{phrase:?} fails the filter");
+        }
+    }
+
+    #[test]
     fn a_modifier_prefix_never_reaches_back_over_the_previous_match() {
         let g = DateGrammar::new();
         let text = "the end of 1950 and the end of 1952";

@@ -227,6 +227,28 @@ pub fn rules() -> Vec<String> {
     alts.into()
 }
 
+/// The words every phrase of [`prefix`] ends in (but for a hyphen: "mid-"),
+/// case aside and without a period ("c."): the grammar runs the prefix regex
+/// only after one of them. A new phrase's last word belongs here.
+pub const PREFIX_LAST_WORDS: [&str; 16] = [
+    "of",
+    "in",
+    "to",
+    "early",
+    "late",
+    "mid",
+    "middle",
+    "circa",
+    "c",
+    "ca",
+    "about",
+    "around",
+    "approximately",
+    "before",
+    "after",
+    "since",
+];
+
 /// The modifier phrases a date may follow ("the end of", "early", "about"),
 /// anchored at the end of the text before the date.
 pub fn prefix() -> String {
