@@ -2,8 +2,9 @@
 //! to `$OUT_DIR` for the library to embed with `include_bytes!`: the binary
 //! needs no files beside it and does no work at start-up.
 //!
-//! - `gazetteer.bin`: the shipped gazetteers (`gazetteers/*.tsv`) as one hash
-//!   table;
+//! - `gazetteer.bin`, `gazetteer.str`: the shipped gazetteers
+//!   (`gazetteers/*.tsv`) as one hash table, and the names and keys it points
+//!   into (embedded with `include_str!`, so the compiler checks them as UTF-8);
 //! - `dates-fwd.dfa`, `dates-rev.dfa`: the date grammar's rules as one
 //!   multi-pattern DFA, forward (where a date ends) and reverse (where it
 //!   starts), in the target's byte order.
@@ -44,7 +45,7 @@ fn main() {
     date_automaton(&out);
 }
 
-/// Writes `gazetteer.bin`; a bad line of a shipped file fails the build with
+/// Writes `gazetteer.bin` and `gazetteer.str`; a bad line of a shipped file fails the build with
 /// its file and line.
 fn gazetteer_table(out: &Path) {
     let dir = PathBuf::from("gazetteers");
@@ -87,7 +88,9 @@ fn gazetteer_table(out: &Path) {
         panic!("{} bad lines in the shipped gazetteers", errors.len());
     }
     let bytes = table::build(&files, &rows, &|w| common.contains(w));
-    fs::write(out.join("gazetteer.bin"), bytes).expect("write gazetteer.bin");
+    let (data, strings) = table::split(&bytes).expect("a table just built splits");
+    fs::write(out.join("gazetteer.bin"), data).expect("write gazetteer.bin");
+    fs::write(out.join("gazetteer.str"), strings).expect("write gazetteer.str");
 }
 
 /// Writes the date grammar's automaton. Determinised and minimised here once

@@ -402,7 +402,9 @@ mod tests {
         .map(|r| (0, r))
         .collect();
         let bytes = build(&["t.tsv".into()], &rows, &|w| w == b"nice");
-        let table = TableView::new(&bytes).unwrap();
+        let (data, strings) = super::super::table::split(&bytes).unwrap();
+        let strings = std::str::from_utf8(strings).unwrap();
+        let table = TableView::new(data, strings).unwrap();
         let mut tokens = Vec::new();
         tokenize(text, &mut tokens);
         let (mut key, mut hits, mut cands) = (Vec::new(), Vec::new(), Vec::new());

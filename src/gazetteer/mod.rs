@@ -22,6 +22,8 @@ pub use matcher::{Candidate, Hit};
 
 /// The compiled shipped gazetteers (built by `build.rs` from `gazetteers/*.tsv`).
 static DEFAULT_TABLE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/gazetteer.bin"));
+/// The names, ids and keys the shipped table points into.
+static DEFAULT_STRINGS: &str = include_str!(concat!(env!("OUT_DIR"), "/gazetteer.str"));
 
 /// Common English words (one a line), derived from the benchmark corpus by
 /// `scripts/build_gazetteers.py`: single-word names among them are not tagged
@@ -60,14 +62,24 @@ pub struct EntityInfo<'g> {
 /// A set of compiled gazetteer tables, matched together.
 #[derive(Clone, Debug)]
 pub struct Gazetteer {
-    tables: Vec<Cow<'static, [u8]>>,
+    tables: Vec<Table>,
+}
+
+/// One compiled table: its fixed-size part and its strings (see [`table::split`]).
+#[derive(Clone, Debug)]
+struct Table {
+    data: Cow<'static, [u8]>,
+    strings: Cow<'static, str>,
 }
 
 impl Gazetteer {
     /// The shipped gazetteers only.
     pub fn shipped() -> Self {
         Gazetteer {
-            tables: vec![Cow::Borrowed(DEFAULT_TABLE)],
+            tables: vec![Table {
+                data: Cow::Borrowed(DEFAULT_TABLE),
+                strings: Cow::Borrowed(DEFAULT_STRINGS),
+            }],
         }
     }
 
@@ -107,7 +119,13 @@ impl Gazetteer {
         let rows: Vec<(u32, tsv::Row)> = rows.into_iter().map(|r| (0, r)).collect();
         let common = common_words();
         let bytes = table::build(&[name], &rows, &|w| common.contains(w));
-        self.tables.push(Cow::Owned(bytes));
+        let (data, strings) = table::split(&bytes).expect("a table just built splits");
+        self.tables.push(Table {
+            data: Cow::Owned(data.to_vec()),
+            strings: Cow::Owned(
+                String::from_utf8(strings.to_vec()).expect("table strings come from str"),
+            ),
+        });
         Ok(())
     }
 
@@ -115,7 +133,7 @@ impl Gazetteer {
     pub fn views(&self) -> Vec<TableView<'_>> {
         self.tables
             .iter()
-            .map(|t| TableView::new(t).expect("tables are built by table::build"))
+            .map(|t| TableView::new(&t.data, &t.strings).expect("tables are built by table::build"))
             .collect()
     }
 

@@ -353,15 +353,29 @@ pub fn build(files: &[String], rows: &[(u32, Row)], common: &dyn Fn(&[u8]) -> bo
     out
 }
 
-/// A read-only view of table bytes made by [`build`].
+/// Cuts table bytes made by [`build`] into the fixed-size part and the
+/// strings (names, ids, keys) that follow it, so that the strings can be
+/// checked as UTF-8 once, when the table is loaded, rather than at each read.
+pub fn split(bytes: &[u8]) -> Result<(&[u8], &[u8]), String> {
+    let n_strings = bytes
+        .get(6 * 4..7 * 4)
+        .map_or(0, |b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize);
+    if n_strings > bytes.len() {
+        return Err("compiled gazetteer is truncated or corrupt".into());
+    }
+    Ok(bytes.split_at(bytes.len() - n_strings))
+}
+
+/// A read-only view of a table made by [`build`]: its fixed-size part and
+/// its strings (see [`split`]).
 #[derive(Clone, Copy, Debug)]
 pub struct TableView<'a> {
     data: &'a [u8],
+    strings: &'a str,
     files: usize,
     entities: usize,
     values: usize,
     slots: usize,
-    strings: usize,
     n_files: usize,
     n_entities: usize,
     n_slots: usize,
@@ -390,8 +404,8 @@ pub struct Slot {
 }
 
 impl<'a> TableView<'a> {
-    /// Checks the header and sizes of table bytes.
-    pub fn new(data: &'a [u8]) -> Result<Self, String> {
+    /// Checks the header and sizes of a table's fixed-size part and strings.
+    pub fn new(data: &'a [u8], strings: &'a str) -> Result<Self, String> {
         let word = |i: usize| -> Option<u32> {
             data.get(i * 4..i * 4 + 4)
                 .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
@@ -405,17 +419,19 @@ impl<'a> TableView<'a> {
         let entities = files + n_files * 8;
         let values = entities + n_entities * ENTITY_WORDS * 4;
         let slots = values + n_values * VALUE_WORDS * 4;
-        let strings = slots + n_slots * SLOT_WORDS * 4;
-        if strings + n_strings != data.len() || !n_slots.is_power_of_two() {
+        if slots + n_slots * SLOT_WORDS * 4 != data.len()
+            || n_strings != strings.len()
+            || !n_slots.is_power_of_two()
+        {
             return Err("compiled gazetteer is truncated or corrupt".into());
         }
         Ok(TableView {
             data,
+            strings,
             files,
             entities,
             values,
             slots,
-            strings,
             n_files,
             n_entities,
             n_slots,
@@ -432,8 +448,7 @@ impl<'a> TableView<'a> {
         if off == NONE {
             return None;
         }
-        let s = self.strings + off as usize;
-        std::str::from_utf8(&self.data[s..s + len as usize]).ok()
+        self.strings.get(off as usize..(off + len) as usize)
     }
 
     /// Number of entities.
@@ -501,8 +516,8 @@ impl<'a> TableView<'a> {
             if self.word(at) == hi {
                 let len_flags = self.word(at + 8);
                 let len = (len_flags & !PREFIX_FLAG) as usize;
-                let s = self.strings + key_off as usize;
-                if &self.data[s..s + len] == key {
+                let s = key_off as usize;
+                if self.strings.as_bytes().get(s..s + len) == Some(key) {
                     return Some(Slot {
                         prefix: len_flags & PREFIX_FLAG != 0,
                         val_start: self.word(at + 12),
