@@ -1,9 +1,12 @@
 //! Records as JSON, written by hand: the bytes `serde_json` writes for a
 //! [`Record`] (a test holds them equal), without its per-field machinery.
 //! Field names are constants, strings are copied in runs between the bytes
-//! that need escaping, numbers are formatted in place. The enumerations go
-//! through `serde_json` itself, so their spelling has one source.
+//! that need escaping, numbers and days are formatted in place. TIMEX values
+//! and mods go through their `Display` and `serde_json`, so their spelling
+//! has one source.
 
+use crate::dates::Day;
+use crate::mention::Source;
 use crate::record::Record;
 use std::fmt::{self, Write as _};
 
@@ -13,7 +16,7 @@ pub fn write_record(r: &Record<'_>, out: &mut Vec<u8>, scratch: &mut String) {
     out.extend_from_slice(b"{\"doc\":");
     string(r.doc, out);
     out.extend_from_slice(b",\"type\":");
-    serde_json::to_writer(&mut *out, &r.kind).expect("a type serialises");
+    string(r.kind.as_str(), out);
     out.extend_from_slice(b",\"text\":");
     string(r.text, out);
     for (name, n) in [
@@ -25,7 +28,7 @@ pub fn write_record(r: &Record<'_>, out: &mut Vec<u8>, scratch: &mut String) {
         (b",\"sentence\":", r.sentence),
     ] {
         out.extend_from_slice(name);
-        number(n, out);
+        number(n, 1, out);
     }
     out.extend_from_slice(b",\"canonical\":");
     optional(r.canonical, out, string);
@@ -38,11 +41,18 @@ pub fn write_record(r: &Record<'_>, out: &mut Vec<u8>, scratch: &mut String) {
         serde_json::to_writer(out, &m).expect("a mod serialises")
     });
     out.extend_from_slice(b",\"earliest\":");
-    optional(r.earliest, out, |d, out| display(&d, out, scratch));
+    optional(r.earliest, out, day);
     out.extend_from_slice(b",\"latest\":");
-    optional(r.latest, out, |d, out| display(&d, out, scratch));
+    optional(r.latest, out, day);
     out.extend_from_slice(b",\"source\":");
-    display(&r.source, out, scratch);
+    match r.source {
+        Source::Gazetteer(file) => {
+            out.extend_from_slice(b"\"gazetteer:");
+            escaped(file, out);
+            out.push(b'"');
+        }
+        Source::Rule(rule) => string(rule, out),
+    }
     out.push(b'}');
 }
 
@@ -60,13 +70,36 @@ fn display(v: &impl fmt::Display, out: &mut Vec<u8>, scratch: &mut String) {
     string(scratch, out);
 }
 
-/// `s` as a JSON string, escaped as `serde_json` escapes it: the quote, the
-/// backslash, and control characters (short forms where JSON has them).
+/// A day as a JSON string, as its `Display` writes it ("1950-02-14", "-0043-01-01").
+fn day(d: Day, out: &mut Vec<u8>) {
+    out.push(b'"');
+    if d.year < 0 {
+        out.push(b'-');
+    }
+    number(u64::from(d.year.unsigned_abs()), 4, out);
+    out.push(b'-');
+    number(u64::from(d.month), 2, out);
+    out.push(b'-');
+    number(u64::from(d.day), 2, out);
+    out.push(b'"');
+}
+
+/// `s` as a JSON string.
 fn string(s: &str, out: &mut Vec<u8>) {
     out.push(b'"');
+    escaped(s, out);
+    out.push(b'"');
+}
+
+/// `s` escaped as `serde_json` escapes it: the quote, the backslash, and
+/// control characters (short forms where JSON has them).
+fn escaped(s: &str, out: &mut Vec<u8>) {
     let bytes = s.as_bytes();
     let mut run = 0;
     for (i, &b) in bytes.iter().enumerate() {
+        if b >= 0x20 && b != b'"' && b != b'\\' {
+            continue;
+        }
         let escape: &[u8] = match b {
             b'"' => b"\\\"",
             b'\\' => b"\\\\",
@@ -75,7 +108,7 @@ fn string(s: &str, out: &mut Vec<u8>) {
             b'\t' => b"\\t",
             0x08 => b"\\b",
             0x0c => b"\\f",
-            0..=0x1f => {
+            _ => {
                 const HEX: &[u8; 16] = b"0123456789abcdef";
                 out.extend_from_slice(&bytes[run..i]);
                 out.extend_from_slice(b"\\u00");
@@ -83,19 +116,17 @@ fn string(s: &str, out: &mut Vec<u8>) {
                 run = i + 1;
                 continue;
             }
-            _ => continue,
         };
         out.extend_from_slice(&bytes[run..i]);
         out.extend_from_slice(escape);
         run = i + 1;
     }
     out.extend_from_slice(&bytes[run..]);
-    out.push(b'"');
 }
 
-/// `n` in decimal.
-fn number(mut n: u64, out: &mut Vec<u8>) {
-    let mut digits = [0u8; 20];
+/// `n` in decimal, with leading zeros to at least `width` digits (≤ 20).
+fn number(mut n: u64, width: usize, out: &mut Vec<u8>) {
+    let mut digits = [b'0'; 20];
     let mut at = digits.len();
     loop {
         at -= 1;
@@ -105,7 +136,7 @@ fn number(mut n: u64, out: &mut Vec<u8>) {
             break;
         }
     }
-    out.extend_from_slice(&digits[at..]);
+    out.extend_from_slice(&digits[at.min(digits.len() - width)..]);
 }
 
 #[cfg(test)]
@@ -147,6 +178,35 @@ mod tests {
         ] {
             for source in [Source::Rule("date:mdy"), Source::Gazetteer(doc)] {
                 let r = record(doc, text, source);
+                let mut ours = Vec::new();
+                write_record(&r, &mut ours, &mut scratch);
+                let theirs = serde_json::to_vec(&r).unwrap();
+                assert_eq!(
+                    String::from_utf8_lossy(&ours),
+                    String::from_utf8_lossy(&theirs)
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn writes_every_type_and_day_as_serde_json_does() {
+        let days = [
+            (1950, 2, 14),
+            (-43, 1, 1),
+            (0, 12, 31),
+            (7, 7, 7),
+            (12345, 10, 1),
+            (-12345, 1, 31),
+        ]
+        .map(|(year, month, day)| Day { year, month, day });
+        let mut scratch = String::new();
+        for kind in EntityType::ALL {
+            for (i, &d) in days.iter().enumerate() {
+                let mut r = record("d", "t", Source::Rule("r"));
+                r.kind = kind;
+                r.earliest = Some(d);
+                r.latest = Some(days[(i + 1) % days.len()]);
                 let mut ours = Vec::new();
                 write_record(&r, &mut ours, &mut scratch);
                 let theirs = serde_json::to_vec(&r).unwrap();
