@@ -10,7 +10,7 @@ use crate::text::{
     before_in_sentence, count_chars, first_word, floor_char_boundary, last_word, Positions,
 };
 use std::borrow::Cow;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 /// Titles that make an ambiguous name a person ("General Washington").
 const PERSON_CUES: &[&str] = &[
@@ -124,32 +124,63 @@ pub(crate) fn settle_names(mentions: &mut Vec<Mention<'_>>) {
     // At the same span and type, the gazetteer's reading (with its canonical
     // name and id) beats a rule's.
     let by_rule = |m: &Mention<'_>| matches!(m.source, Source::Rule(_));
-    mentions.sort_by(|a, b| {
+    // The order of preference, as indices: a mention is large to move.
+    let mut order: Vec<u32> = (0..mentions.len() as u32).collect();
+    order.sort_by(|&a, &b| {
+        let (a, b) = (&mentions[a as usize], &mentions[b as usize]);
         (b.end - b.start)
             .cmp(&(a.end - a.start))
             .then(a.start.cmp(&b.start))
             .then(priority(a.kind).cmp(&priority(b.kind)))
             .then(by_rule(a).cmp(&by_rule(b)))
     });
-    let mut kept: Vec<Mention<'_>> = Vec::with_capacity(mentions.len());
-    // Spans taken so far, by start (they never overlap).
-    let mut taken: BTreeMap<usize, usize> = BTreeMap::new();
-    for m in mentions.drain(..) {
-        let clash_prev = taken
-            .range(..=m.start)
-            .next_back()
-            .is_some_and(|(_, &end)| end > m.start);
-        let clash_next = taken
-            .range(m.start..)
-            .next()
-            .is_some_and(|(&start, _)| start < m.end);
-        if !clash_prev && !clash_next {
+    // The bytes taken so far, one bit each.
+    let span_end = mentions.iter().map(|m| m.end).max().unwrap_or(0);
+    let mut taken = ByteSet::new(span_end);
+    let mut keep = vec![false; mentions.len()];
+    for i in order {
+        let m = &mentions[i as usize];
+        debug_assert!(m.start < m.end, "a mention is never empty");
+        if !taken.any(m.start, m.end) {
             taken.insert(m.start, m.end);
-            kept.push(m);
+            keep[i as usize] = true;
         }
     }
-    kept.sort_by_key(|m| m.start);
-    *mentions = kept;
+    let mut i = 0;
+    mentions.retain(|_| {
+        i += 1;
+        keep[i - 1]
+    });
+    // Kept spans do not overlap: their starts differ.
+    mentions.sort_unstable_by_key(|m| m.start);
+}
+
+/// A set of byte offsets below a bound, one bit each.
+struct ByteSet(Vec<u64>);
+
+impl ByteSet {
+    fn new(bound: usize) -> Self {
+        ByteSet(vec![0; bound.div_ceil(64)])
+    }
+
+    /// The bits of word `w` that fall in `start..end`.
+    fn mask(w: usize, start: usize, end: usize) -> u64 {
+        let lo = start.max(w * 64) - w * 64;
+        let hi = end.min(w * 64 + 64) - w * 64;
+        (u64::MAX >> (64 - (hi - lo))) << lo
+    }
+
+    /// Whether any offset in `start..end` (not empty) is in the set.
+    fn any(&self, start: usize, end: usize) -> bool {
+        (start / 64..end.div_ceil(64)).any(|w| self.0[w] & Self::mask(w, start, end) != 0)
+    }
+
+    /// Adds the offsets `start..end` (not empty).
+    fn insert(&mut self, start: usize, end: usize) {
+        for w in start / 64..end.div_ceil(64) {
+            self.0[w] |= Self::mask(w, start, end);
+        }
+    }
 }
 
 /// The state of one document carried from chunk to chunk, in order: where the
@@ -547,7 +578,27 @@ fn present_tense_now(text: &str, start: usize, end: usize) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::ends_with_heading;
+    use super::{ends_with_heading, ByteSet};
+
+    #[test]
+    fn a_byte_set_sees_spans_across_its_words() {
+        let mut set = ByteSet::new(200);
+        set.insert(60, 70);
+        set.insert(128, 129);
+        for (start, end, taken) in [
+            (0, 60, false),
+            (59, 61, true),
+            (69, 70, true),
+            (70, 128, false),
+            (0, 200, true),
+            (127, 128, false),
+            (128, 129, true),
+            (129, 200, false),
+            (64, 65, true),
+        ] {
+            assert_eq!(set.any(start, end), taken, "{start}..{end}");
+        }
+    }
 
     #[test]
     fn a_heading_is_a_short_line_between_blank_lines() {
