@@ -266,14 +266,23 @@ fn push_accepted(
 }
 
 fn note_word(s: &mut Surface, word: &str) {
-    let mut letters = 0;
-    let mut lower = false;
-    for c in word.chars() {
-        if c.is_alphabetic() {
-            letters += 1;
-            lower |= c.is_lowercase();
+    let (letters, lower) = if word.is_ascii() {
+        let b = word.as_bytes();
+        (
+            b.iter().filter(|c| c.is_ascii_alphabetic()).count(),
+            b.iter().any(u8::is_ascii_lowercase),
+        )
+    } else {
+        let mut letters = 0;
+        let mut lower = false;
+        for c in word.chars() {
+            if c.is_alphabetic() {
+                letters += 1;
+                lower |= c.is_lowercase();
+            }
         }
-    }
+        (letters, lower)
+    };
     if starts_upper(word) {
         s.caps |= 1 << s.words;
     }
