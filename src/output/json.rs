@@ -10,50 +10,68 @@ use crate::mention::Source;
 use crate::record::Record;
 use std::fmt::{self, Write as _};
 
-/// Appends `r` to `out` as one JSON object; `scratch` is a reusable buffer
-/// for the values that are written through `Display`.
-pub fn write_record(r: &Record<'_>, out: &mut Vec<u8>, scratch: &mut String) {
-    out.extend_from_slice(b"{\"doc\":");
-    string(r.doc, out);
-    out.extend_from_slice(b",\"type\":");
-    string(r.kind.as_str(), out);
-    out.extend_from_slice(b",\"text\":");
-    string(r.text, out);
-    for (name, n) in [
-        (&b",\"start\":"[..], r.start as u64),
-        (b",\"end\":", r.end as u64),
-        (b",\"char_start\":", r.char_start),
-        (b",\"char_end\":", r.char_end),
-        (b",\"line\":", r.line),
-        (b",\"sentence\":", r.sentence),
-    ] {
-        out.extend_from_slice(name);
-        number(n, 1, out);
-    }
-    out.extend_from_slice(b",\"canonical\":");
-    optional(r.canonical, out, string);
-    out.extend_from_slice(b",\"id\":");
-    optional(r.id, out, string);
-    out.extend_from_slice(b",\"value\":");
-    optional(r.value, out, |v, out| display(&v, out, scratch));
-    out.extend_from_slice(b",\"mod\":");
-    optional(r.modifier, out, |m, out| {
-        serde_json::to_writer(out, &m).expect("a mod serialises")
-    });
-    out.extend_from_slice(b",\"earliest\":");
-    optional(r.earliest, out, day);
-    out.extend_from_slice(b",\"latest\":");
-    optional(r.latest, out, day);
-    out.extend_from_slice(b",\"source\":");
-    match r.source {
-        Source::Gazetteer(file) => {
-            out.extend_from_slice(b"\"gazetteer:");
-            escaped(file, out);
-            out.push(b'"');
+/// Writes records as JSON objects. It keeps a buffer for the values written
+/// through `Display`, and the escaped id of the last document, which every
+/// record of a document repeats.
+#[derive(Debug, Default)]
+pub struct Writer {
+    scratch: String,
+    doc: String,
+    doc_json: Vec<u8>,
+}
+
+impl Writer {
+    /// Appends `r` to `out` as one JSON object.
+    pub fn write(&mut self, r: &Record<'_>, out: &mut Vec<u8>) {
+        if self.doc_json.is_empty() || self.doc != r.doc {
+            self.doc.clear();
+            self.doc.push_str(r.doc);
+            self.doc_json.clear();
+            string(r.doc, &mut self.doc_json);
         }
-        Source::Rule(rule) => string(rule, out),
+        let scratch = &mut self.scratch;
+        out.extend_from_slice(b"{\"doc\":");
+        out.extend_from_slice(&self.doc_json);
+        out.extend_from_slice(b",\"type\":");
+        string(r.kind.as_str(), out);
+        out.extend_from_slice(b",\"text\":");
+        string(r.text, out);
+        for (name, n) in [
+            (&b",\"start\":"[..], r.start as u64),
+            (b",\"end\":", r.end as u64),
+            (b",\"char_start\":", r.char_start),
+            (b",\"char_end\":", r.char_end),
+            (b",\"line\":", r.line),
+            (b",\"sentence\":", r.sentence),
+        ] {
+            out.extend_from_slice(name);
+            number(n, 1, out);
+        }
+        out.extend_from_slice(b",\"canonical\":");
+        optional(r.canonical, out, string);
+        out.extend_from_slice(b",\"id\":");
+        optional(r.id, out, string);
+        out.extend_from_slice(b",\"value\":");
+        optional(r.value, out, |v, out| display(&v, out, scratch));
+        out.extend_from_slice(b",\"mod\":");
+        optional(r.modifier, out, |m, out| {
+            serde_json::to_writer(out, &m).expect("a mod serialises")
+        });
+        out.extend_from_slice(b",\"earliest\":");
+        optional(r.earliest, out, day);
+        out.extend_from_slice(b",\"latest\":");
+        optional(r.latest, out, day);
+        out.extend_from_slice(b",\"source\":");
+        match r.source {
+            Source::Gazetteer(file) => {
+                out.extend_from_slice(b"\"gazetteer:");
+                escaped(file, out);
+                out.push(b'"');
+            }
+            Source::Rule(rule) => string(rule, out),
+        }
+        out.push(b'}');
     }
-    out.push(b'}');
 }
 
 fn optional<T>(v: Option<T>, out: &mut Vec<u8>, mut write: impl FnMut(T, &mut Vec<u8>)) {
@@ -96,7 +114,18 @@ fn string(s: &str, out: &mut Vec<u8>) {
 fn escaped(s: &str, out: &mut Vec<u8>) {
     let bytes = s.as_bytes();
     let mut run = 0;
-    for (i, &b) in bytes.iter().enumerate() {
+    let mut i = 0;
+    while i < bytes.len() {
+        // Eight bytes at a time past the runs that need no escape.
+        if let Some(word) = bytes.get(i..i + 8) {
+            let word = u64::from_le_bytes(word.try_into().expect("eight bytes"));
+            if !needs_escape(word) {
+                i += 8;
+                continue;
+            }
+        }
+        let b = bytes[i];
+        i += 1;
         if b >= 0x20 && b != b'"' && b != b'\\' {
             continue;
         }
@@ -110,31 +139,52 @@ fn escaped(s: &str, out: &mut Vec<u8>) {
             0x0c => b"\\f",
             _ => {
                 const HEX: &[u8; 16] = b"0123456789abcdef";
-                out.extend_from_slice(&bytes[run..i]);
+                out.extend_from_slice(&bytes[run..i - 1]);
                 out.extend_from_slice(b"\\u00");
                 out.extend_from_slice(&[HEX[usize::from(b >> 4)], HEX[usize::from(b & 15)]]);
-                run = i + 1;
+                run = i;
                 continue;
             }
         };
-        out.extend_from_slice(&bytes[run..i]);
+        out.extend_from_slice(&bytes[run..i - 1]);
         out.extend_from_slice(escape);
-        run = i + 1;
+        run = i;
     }
     out.extend_from_slice(&bytes[run..]);
 }
 
+/// Whether any of the eight bytes of `w` is a control character, `"` or `\\`.
+#[inline]
+fn needs_escape(w: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // Whether `x` has a byte below `n` (≤ 0x80): exact as a whole, as the
+    // lowest such byte borrows from no byte below it.
+    let below = |x: u64, n: u64| x.wrapping_sub(ONES * n) & !x & HIGH;
+    below(w, 0x20) | below(w ^ (ONES * 0x22), 1) | below(w ^ (ONES * 0x5c), 1) != 0
+}
+
 /// `n` in decimal, with leading zeros to at least `width` digits (≤ 20).
 fn number(mut n: u64, width: usize, out: &mut Vec<u8>) {
+    const PAIRS: &[u8; 200] = b"0001020304050607080910111213141516171819\
+        2021222324252627282930313233343536373839\
+        4041424344454647484950515253545556575859\
+        6061626364656667686970717273747576777879\
+        8081828384858687888990919293949596979899";
     let mut digits = [b'0'; 20];
     let mut at = digits.len();
-    loop {
+    while n >= 100 {
+        let pair = (n % 100) as usize * 2;
+        n /= 100;
+        at -= 2;
+        digits[at..at + 2].copy_from_slice(&PAIRS[pair..pair + 2]);
+    }
+    if n >= 10 {
+        at -= 2;
+        digits[at..at + 2].copy_from_slice(&PAIRS[n as usize * 2..n as usize * 2 + 2]);
+    } else {
         at -= 1;
-        digits[at] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
+        digits[at] = b'0' + n as u8;
     }
     out.extend_from_slice(&digits[at.min(digits.len() - width)..]);
 }
@@ -170,7 +220,7 @@ mod tests {
     fn writes_what_serde_json_writes() {
         let mut odd: String = (0u8..0x80).map(char::from).collect();
         odd.push_str("é “quoted” \u{2028} \\ \" end");
-        let mut scratch = String::new();
+        let mut writer = Writer::default();
         for (doc, text) in [
             ("a.txt", "February 14, 1950"),
             (odd.as_str(), odd.as_str()),
@@ -179,13 +229,54 @@ mod tests {
             for source in [Source::Rule("date:mdy"), Source::Gazetteer(doc)] {
                 let r = record(doc, text, source);
                 let mut ours = Vec::new();
-                write_record(&r, &mut ours, &mut scratch);
+                writer.write(&r, &mut ours);
                 let theirs = serde_json::to_vec(&r).unwrap();
                 assert_eq!(
                     String::from_utf8_lossy(&ours),
                     String::from_utf8_lossy(&theirs)
                 );
             }
+        }
+    }
+
+    #[test]
+    fn eight_bytes_need_escaping_exactly_when_one_of_them_does() {
+        for b in 0..=255u8 {
+            for at in 0..8 {
+                let mut bytes = *b"abcdefgh";
+                bytes[at] = b;
+                let one = b < 0x20 || b == b'"' || b == b'\\';
+                assert_eq!(
+                    needs_escape(u64::from_le_bytes(bytes)),
+                    one,
+                    "{b:#x} at {at}"
+                );
+                // Beside bytes from 0x80 up, and after a byte that borrows.
+                let mut high = [0xe2u8; 8];
+                high[at] = b;
+                assert_eq!(
+                    needs_escape(u64::from_le_bytes(high)),
+                    one,
+                    "{b:#x} at {at}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn numbers_are_written_in_full_with_their_leading_zeros() {
+        for (n, width, want) in [
+            (0, 1, "0"),
+            (7, 2, "07"),
+            (10, 1, "10"),
+            (99, 4, "0099"),
+            (100, 1, "100"),
+            (12345, 4, "12345"),
+            (u64::MAX, 1, "18446744073709551615"),
+        ] {
+            let mut out = Vec::new();
+            number(n, width, &mut out);
+            assert_eq!(String::from_utf8(out).unwrap(), want);
         }
     }
 
@@ -200,7 +291,7 @@ mod tests {
             (-12345, 1, 31),
         ]
         .map(|(year, month, day)| Day { year, month, day });
-        let mut scratch = String::new();
+        let mut writer = Writer::default();
         for kind in EntityType::ALL {
             for (i, &d) in days.iter().enumerate() {
                 let mut r = record("d", "t", Source::Rule("r"));
@@ -208,7 +299,7 @@ mod tests {
                 r.earliest = Some(d);
                 r.latest = Some(days[(i + 1) % days.len()]);
                 let mut ours = Vec::new();
-                write_record(&r, &mut ours, &mut scratch);
+                writer.write(&r, &mut ours);
                 let theirs = serde_json::to_vec(&r).unwrap();
                 assert_eq!(
                     String::from_utf8_lossy(&ours),

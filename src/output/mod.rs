@@ -41,19 +41,19 @@ pub fn encode<'a>(
 ) {
     match format {
         Format::Jsonl => {
-            let mut scratch = String::new();
+            let mut writer = json::Writer::default();
             for r in records {
-                json::write_record(&r, out, &mut scratch);
+                writer.write(&r, out);
                 out.push(b'\n');
             }
         }
         Format::Json => {
-            let mut scratch = String::new();
+            let mut writer = json::Writer::default();
             for (i, r) in records.into_iter().enumerate() {
                 if i > 0 {
                     out.extend_from_slice(b",\n");
                 }
-                json::write_record(&r, out, &mut scratch);
+                writer.write(&r, out);
             }
         }
         Format::Csv => {
