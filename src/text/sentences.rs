@@ -6,21 +6,22 @@
 //! may be cut into chunks: so sentences found chunk by chunk are the sentences
 //! of the whole text.
 
-/// Words that end with a period without ending a sentence (matched as written).
+/// Words that end with a period without ending a sentence (matched as written;
+/// sorted, for binary search).
 const ABBREVIATIONS: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Messrs", "Mme", "Mlle", "Dr", "St", "Ste", "Mt", "Ft", "Gen", "Lt", "Col",
-    "Maj", "Capt", "Cmdr", "Cdr", "Adm", "Brig", "Sgt", "Cpl", "Pvt", "Lieut", "Gov", "Sen", "Rep",
-    "Rev", "Hon", "Prof", "Pres", "Amb", "Msgr", "Fr", "Jr", "Sr", "Jan", "Feb", "Mar", "Apr",
-    "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "No", "Nos", "Vol", "Vols", "Art",
-    "Arts", "Fig", "pp", "cf", "vs", "viz", "ca", "approx", "Co", "Corp", "Bros", "Dept", "Sec",
-    "sec", "secs", "sect", "Secy", "Ch", "Para", "Doc", "Docs", "Tel", "Ref", "Encl",
+    "Adm", "Amb", "Apr", "Art", "Arts", "Aug", "Brig", "Bros", "Capt", "Cdr", "Ch", "Cmdr", "Co",
+    "Col", "Corp", "Cpl", "Dec", "Dept", "Doc", "Docs", "Dr", "Encl", "Feb", "Fig", "Fr", "Ft",
+    "Gen", "Gov", "Hon", "Jan", "Jr", "Jul", "Jun", "Lieut", "Lt", "Maj", "Mar", "Messrs", "Mlle",
+    "Mme", "Mr", "Mrs", "Ms", "Msgr", "Mt", "No", "Nos", "Nov", "Oct", "Para", "Pres", "Prof",
+    "Pvt", "Ref", "Rep", "Rev", "Sec", "Secy", "Sen", "Sep", "Sept", "Sgt", "Sr", "St", "Ste",
+    "Tel", "Vol", "Vols", "approx", "ca", "cf", "pp", "sec", "secs", "sect", "viz", "vs",
 ];
 
 /// Abbreviated given names of older prose ("Chas. Winn", "Wm. Pitt"): they
-/// keep their period, and the name rules read them as given names.
+/// keep their period, and the name rules read them as given names (sorted).
 pub(crate) const GIVEN_NAME_ABBREVIATIONS: &[&str] = &[
-    "Chas", "Wm", "Jas", "Thos", "Geo", "Robt", "Jno", "Saml", "Benj", "Edw", "Richd", "Danl",
-    "Fredk", "Jos", "Nathl", "Alexr",
+    "Alexr", "Benj", "Chas", "Danl", "Edw", "Fredk", "Geo", "Jas", "Jno", "Jos", "Nathl", "Richd",
+    "Robt", "Saml", "Thos", "Wm",
 ];
 
 /// Finds the sentence starts of a text (see [`sentence_starts`]).
@@ -183,12 +184,20 @@ fn is_abbreviation(text: &str, pos: usize) -> bool {
     if word.contains('.') && word.chars().all(|c| c == '.' || c.is_uppercase()) {
         return true;
     }
-    ABBREVIATIONS.contains(&word) || GIVEN_NAME_ABBREVIATIONS.contains(&word)
+    ABBREVIATIONS.binary_search(&word).is_ok()
+        || GIVEN_NAME_ABBREVIATIONS.binary_search(&word).is_ok()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_abbreviation_lists_are_sorted_for_binary_search() {
+        for list in [ABBREVIATIONS, GIVEN_NAME_ABBREVIATIONS] {
+            assert!(list.windows(2).all(|w| w[0] < w[1]), "{list:?}");
+        }
+    }
 
     #[test]
     fn a_line_ending_in_an_ocr_hyphen_ends_no_sentence() {
