@@ -5,12 +5,14 @@
 use crate::dates::{Anchor, DateMatch, Position};
 use crate::gazetteer::{table::TableView, Candidate, Gazetteer, Hit};
 use crate::mention::{Entity, EntityType, Mention, Source, TypeSet};
+use crate::names::Fnv;
 use crate::names::{Word, ALL_CAPS, CAP, FAMILY_FIRST, INITIAL};
 use crate::text::{
     before_in_sentence, count_chars, first_word, floor_char_boundary, last_word, Positions,
 };
 use std::borrow::Cow;
 use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 
 /// Titles that make an ambiguous name a person ("General Washington").
 const PERSON_CUES: &[&str] = &[
@@ -258,7 +260,7 @@ const LOCATIVES: &[&str] = &[
 /// ("Kim Il-sung", "Mao Zedong") the first word too.
 #[derive(Debug, Clone, Default)]
 struct KnownPeople {
-    by_word: HashMap<String, (Option<String>, Option<String>)>,
+    by_word: HashMap<String, (Option<String>, Option<String>), BuildHasherDefault<Fnv>>,
 }
 
 impl KnownPeople {

@@ -10,6 +10,7 @@
 
 mod block;
 mod lexicon;
+pub(crate) use lexicon::Fnv;
 mod org;
 mod person;
 mod place;
