@@ -9,7 +9,7 @@ use crate::names;
 use crate::resolve::{
     gazetteer_mentions, loose_words, place, settle_names, ChunkFindings, DocumentState,
 };
-use crate::text::{chunk_ends, count_chars, sentence_starts, tokenize};
+use crate::text::{chunk_ends, count_chars, sentence_starts, word_tokens};
 use rayon::prelude::*;
 use std::path::Path;
 
@@ -179,7 +179,7 @@ impl Extractor {
         };
         sentence_starts(text, &mut findings.sentence_starts);
         SCRATCH.with_borrow_mut(|s| {
-            tokenize(text, &mut s.tokens);
+            word_tokens(text, &mut s.tokens);
             let views = self.gazetteer.views();
             s.hits.clear();
             s.candidates.clear();

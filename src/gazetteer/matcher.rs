@@ -6,7 +6,7 @@
 use super::table::{
     push_normalized_word, KeyHash, TableView, Value, ACRONYM, COMMON, DOTTED, DOT_END,
 };
-use crate::text::{Token, TokenKind};
+use crate::text::{gap_tokens, Token, TokenKind};
 
 /// One accepted dictionary reading of a span.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -64,7 +64,8 @@ fn accepts(v: &Value, s: &Surface) -> bool {
     want & !s.caps == 0
 }
 
-/// Finds the gazetteer names in `text` (one chunk) given its `tokens`; appends
+/// Finds the gazetteer names in `text` (one chunk) given its word tokens
+/// ([`crate::text::word_tokens`]); appends
 /// hits to `hits` and their candidates to `candidates`, in text order.
 pub fn find(
     tables: &[TableView<'_>],
@@ -79,10 +80,9 @@ pub fn find(
     while i < tokens.len() {
         let t = tokens[i];
         let first = bytes[t.start as usize];
-        let starts_name = t.kind == TokenKind::Word
-            && (first.is_ascii_uppercase()
-                || first.is_ascii_digit()
-                || (first >= 0x80 && starts_upper(t.as_str(text))));
+        let starts_name = first.is_ascii_uppercase()
+            || first.is_ascii_digit()
+            || (first >= 0x80 && starts_upper(t.as_str(text)));
         if !starts_name {
             i += 1;
             continue;
@@ -306,54 +306,45 @@ fn stem_normalized_len(norm: &[u8]) -> usize {
 /// name separates them; and whether that gap is a hyphen.
 fn next_word(text: &str, tokens: &[Token], j: usize) -> Option<(usize, bool)> {
     let prev = tokens[j].as_str(text);
-    let mut k = j + 1;
+    let next = tokens.get(j + 1)?;
     let mut newlines = 0;
     let mut hyphen = false;
     let mut comma = false;
     let mut period = false;
     let mut space = false;
-    while k < tokens.len() {
-        let t = tokens[k];
-        let s = t.as_str(text);
-        match t.kind {
-            TokenKind::Word => {
-                if hyphen && space {
-                    return None;
-                }
-                return Some((k, hyphen));
+    for (kind, s) in gap_tokens(&text[tokens[j].end as usize..next.start as usize]) {
+        if kind == TokenKind::Space {
+            newlines += s.bytes().filter(|&b| b == b'\n').count();
+            if newlines > 1 {
+                return None;
             }
-            TokenKind::Space => {
-                newlines += s.bytes().filter(|&b| b == b'\n').count();
-                if newlines > 1 {
-                    return None;
-                }
-                space = true;
-            }
-            TokenKind::Punct => {
-                let ok = match s {
-                    "-" | "\u{2010}" | "\u{2011}" if !hyphen && !space => {
-                        hyphen = true;
-                        true
-                    }
-                    "," if !comma && !space => {
-                        comma = true;
-                        true
-                    }
-                    "." if !period && !space && prev.chars().count() <= 3 && starts_upper(prev) => {
-                        period = true;
-                        true
-                    }
-                    "&" => true,
-                    _ => false,
-                };
-                if !ok {
-                    return None;
-                }
-            }
+            space = true;
+            continue;
         }
-        k += 1;
+        let ok = match s {
+            "-" | "\u{2010}" | "\u{2011}" if !hyphen && !space => {
+                hyphen = true;
+                true
+            }
+            "," if !comma && !space => {
+                comma = true;
+                true
+            }
+            "." if !period && !space && prev.chars().count() <= 3 && starts_upper(prev) => {
+                period = true;
+                true
+            }
+            "&" => true,
+            _ => false,
+        };
+        if !ok {
+            return None;
+        }
     }
-    None
+    if hyphen && space {
+        return None;
+    }
+    Some((j + 1, hyphen))
 }
 
 /// Whether byte offset `at` begins a sentence: only spaces, opening quotes or
@@ -375,7 +366,7 @@ mod tests {
     use super::super::table::build;
     use super::super::tsv::Row;
     use super::*;
-    use crate::text::tokenize;
+    use crate::text::word_tokens;
 
     fn row(name: &str, kind: &str, aliases: &[&str]) -> Row {
         Row {
@@ -415,7 +406,7 @@ mod tests {
         let strings = std::str::from_utf8(strings).unwrap();
         let table = TableView::new(data, strings).unwrap();
         let mut tokens = Vec::new();
-        tokenize(text, &mut tokens);
+        word_tokens(text, &mut tokens);
         let (mut key, mut hits, mut cands) = (Vec::new(), Vec::new(), Vec::new());
         find(&[table], text, &tokens, &mut key, &mut hits, &mut cands);
         hits.iter()

@@ -2,7 +2,7 @@
 //! class and what separates it from the next word, built once per chunk.
 
 use super::lexicon::{self, ordinary_words};
-use crate::text::{strip_possessive, Token, TokenKind, GIVEN_NAME_ABBREVIATIONS};
+use crate::text::{gap_tokens, strip_possessive, Token, TokenKind, GIVEN_NAME_ABBREVIATIONS};
 
 /// Word starts with an upper-case letter.
 pub(crate) const CAP: u16 = 1;
@@ -77,21 +77,15 @@ const DOTTED_ABBREVIATIONS: &[&str] = &[
     "Rev", "Hon", "Prof", "Amb", "Mme", "Mlle", "Messrs", "Jr", "Sr", "Mt", "Ft", "Sgt", "Brig",
 ];
 
-/// Builds the words of a chunk from its tokens; `sentence_starts` are the
-/// chunk's sentence starts after the first (sorted).
+/// Builds the words of a chunk from its word tokens ([`crate::text::word_tokens`]);
+/// `sentence_starts` are the chunk's sentence starts after the first (sorted).
 pub(crate) fn words(text: &str, tokens: &[Token], sentence_starts: &[u32], out: &mut Vec<Word>) {
     out.clear();
     let bytes = text.as_bytes();
     let ordinary = ordinary_words();
     let mut next_sentence = sentence_starts.iter().peekable();
     let mut lower = [0u8; 32];
-    let mut i = 0;
-    while i < tokens.len() {
-        let t = tokens[i];
-        if t.kind != TokenKind::Word {
-            i += 1;
-            continue;
-        }
+    for (i, &t) in tokens.iter().enumerate() {
         let (start, mut end) = (t.start, t.end);
         let word = t.as_str(text);
         let b0 = bytes[start as usize];
@@ -155,11 +149,8 @@ pub(crate) fn words(text: &str, tokens: &[Token], sentence_starts: &[u32], out: 
             }
         }
         // The gap to the next word.
-        let mut j = i + 1;
-        if flags & DOT != 0 {
-            j += 1; // the period token
-        }
-        let gap = gap_after(text, tokens, j);
+        let next = tokens.get(i + 1).map(|t| t.start as usize);
+        let gap = gap_before(text, end as usize, next);
         out.push(Word {
             start,
             end,
@@ -168,7 +159,6 @@ pub(crate) fn words(text: &str, tokens: &[Token], sentence_starts: &[u32], out: 
             gap,
             roles: 0,
         });
-        i = j;
     }
     // No name runs into the next sentence (which is also where a long
     // document may be cut into chunks).
@@ -189,57 +179,47 @@ pub(crate) fn words(text: &str, tokens: &[Token], sentence_starts: &[u32], out: 
     }
 }
 
-/// The gap that starts at token `j` (after a word).
-fn gap_after(text: &str, tokens: &[Token], mut j: usize) -> Gap {
-    // The common case: one space, then a word.
-    if j + 1 < tokens.len()
-        && tokens[j].kind == TokenKind::Space
-        && tokens[j].end - tokens[j].start == 1
-        && tokens[j + 1].kind == TokenKind::Word
-        && text.as_bytes()[tokens[j].start as usize] == b' '
-    {
+/// The gap from byte `from` (after a word) to the next word, which starts
+/// at `next` (`None`: there is none).
+fn gap_before(text: &str, from: usize, next: Option<usize>) -> Gap {
+    let Some(to) = next else {
+        return Gap::Break;
+    };
+    // The common case: one space.
+    if to == from + 1 && text.as_bytes()[from] == b' ' {
         return Gap::Space;
     }
     let mut gap = Gap::Space;
     let mut spaced = false;
-    while j < tokens.len() {
-        let t = tokens[j];
-        let s = t.as_str(text);
-        match t.kind {
-            TokenKind::Word => {
-                return if spaced || gap != Gap::Space {
-                    gap
-                } else {
-                    Gap::Break
-                }
+    for (kind, s) in gap_tokens(&text[from..to]) {
+        if kind == TokenKind::Space {
+            if s.bytes().filter(|&b| b == b'\n').count() > 1 || gap == Gap::Hyphen {
+                return Gap::Break;
             }
-            TokenKind::Space => {
-                if s.bytes().filter(|&b| b == b'\n').count() > 1 || gap == Gap::Hyphen {
-                    return Gap::Break;
-                }
-                spaced = true;
-            }
-            TokenKind::Punct => {
-                gap = match (s, gap, spaced) {
-                    ("-" | "\u{2010}" | "\u{2011}", Gap::Space, false) => Gap::Hyphen,
-                    (",", Gap::Space, false) => Gap::Comma,
-                    _ => return Gap::Break,
-                };
-            }
+            spaced = true;
+        } else {
+            gap = match (s, gap, spaced) {
+                ("-" | "\u{2010}" | "\u{2011}", Gap::Space, false) => Gap::Hyphen,
+                (",", Gap::Space, false) => Gap::Comma,
+                _ => return Gap::Break,
+            };
         }
-        j += 1;
     }
-    Gap::Break
+    if spaced || gap != Gap::Space {
+        gap
+    } else {
+        Gap::Break
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::text::{sentence_starts, tokenize};
+    use crate::text::{sentence_starts, word_tokens};
 
     fn view(text: &str) -> Vec<(String, u16, Gap)> {
         let mut toks = Vec::new();
-        tokenize(text, &mut toks);
+        word_tokens(text, &mut toks);
         let mut starts = Vec::new();
         sentence_starts(text, &mut starts);
         let mut ws = Vec::new();

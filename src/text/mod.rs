@@ -11,6 +11,6 @@ pub use position::{count_chars, Positions};
 pub(crate) use sentences::GIVEN_NAME_ABBREVIATIONS;
 pub use sentences::{before_in_sentence, newline_ends_sentence, sentence_starts, SentenceSplitter};
 pub use tokens::{
-    ceil_char_boundary, first_word, floor_char_boundary, last_word, last_word_but_one,
-    strip_possessive, tokenize, words, Token, TokenKind,
+    ceil_char_boundary, first_word, floor_char_boundary, gap_tokens, last_word, last_word_but_one,
+    strip_possessive, tokenize, word_tokens, words, Token, TokenKind,
 };

@@ -151,80 +151,122 @@ fn soft_hyphen_join(bytes: &[u8], text: &str, mut i: usize) -> Option<usize> {
 /// tokens cover the text without gaps. Texts over 4 GiB are out of range;
 /// callers chunk long documents far below that.
 pub fn tokenize(text: &str, out: &mut Vec<Token>) {
+    let mut words = Vec::new();
+    word_tokens(text, &mut words);
+    out.clear();
+    let push_gap = |from: usize, to: usize, out: &mut Vec<Token>| {
+        let mut at = from;
+        for (kind, s) in gap_tokens(&text[from..to]) {
+            out.push(Token {
+                start: at as u32,
+                end: (at + s.len()) as u32,
+                kind,
+            });
+            at += s.len();
+        }
+    };
+    let mut at = 0;
+    for w in words {
+        push_gap(at, w.start as usize, out);
+        out.push(w);
+        at = w.end as usize;
+    }
+    push_gap(at, text.len(), out);
+}
+
+/// The word tokens of `text` alone, appended to `out` (cleared first): what
+/// lies between two of them is read, where it matters, with [`gap_tokens`].
+pub fn word_tokens(text: &str, out: &mut Vec<Token>) {
     out.clear();
     let bytes = text.as_bytes();
     let n = bytes.len();
     let mut i = 0;
     while i < n {
+        // Past what is not a word: one table look-up per ASCII byte.
+        if bytes[i] < 0x80 && !ASCII_WORD[bytes[i] as usize] {
+            i += 1;
+            continue;
+        }
         let start = i;
         let (class, len) = class_at(bytes, text, i);
         i += len;
-        let kind = match class {
-            Class::Letter | Class::Digit => {
-                let mut last = class;
-                while i < n {
-                    // Fast path: a run of ASCII letters and digits.
-                    if ASCII_WORD[bytes[i] as usize] {
-                        // A footnote number glued to a word ("Salinger8")
-                        // is a word of its own.
-                        if bytes[i].is_ascii_digit() && bytes[i - 1].is_ascii_lowercase() {
-                            break;
-                        }
-                        i += 1;
-                        continue;
-                    }
-                    if bytes[i - 1] < 0x80 {
-                        // The fast path stepped over it; `last` is stale.
-                        last = ASCII[bytes[i - 1] as usize];
-                    }
-                    let (c, l) = class_at(bytes, text, i);
-                    match c {
-                        Class::Letter | Class::Digit => {
-                            last = c;
-                            i += l;
-                        }
-                        // An OCR line-break hyphen between letters ("Alexan¬\nder",
-                        // "Penn¬ sylvania") keeps the word whole.
-                        Class::Other
-                            if last == Class::Letter && bytes[i..].starts_with("¬".as_bytes()) =>
-                        {
-                            let Some(next) = soft_hyphen_join(bytes, text, i + l) else {
-                                break;
-                            };
-                            i = next;
-                        }
-                        Class::MidBoth | Class::MidNum if i + l < n => {
-                            let (next, nl) = class_at(bytes, text, i + l);
-                            let joins =
-                                next == last && (c == Class::MidBoth || last == Class::Digit);
-                            if !joins {
-                                break;
-                            }
-                            i += l + nl;
-                        }
-                        _ => break,
-                    }
+        if !matches!(class, Class::Letter | Class::Digit) {
+            continue;
+        }
+        let mut last = class;
+        while i < n {
+            // Fast path: a run of ASCII letters and digits.
+            if ASCII_WORD[bytes[i] as usize] {
+                // A footnote number glued to a word ("Salinger8")
+                // is a word of its own.
+                if bytes[i].is_ascii_digit() && bytes[i - 1].is_ascii_lowercase() {
+                    break;
                 }
-                TokenKind::Word
+                i += 1;
+                continue;
             }
-            Class::Space => {
-                while i < n {
-                    let (c, l) = class_at(bytes, text, i);
-                    if c != Class::Space {
-                        break;
-                    }
+            if bytes[i - 1] < 0x80 {
+                // The fast path stepped over it; `last` is stale.
+                last = ASCII[bytes[i - 1] as usize];
+            }
+            let (c, l) = class_at(bytes, text, i);
+            match c {
+                Class::Letter | Class::Digit => {
+                    last = c;
                     i += l;
                 }
-                TokenKind::Space
+                // An OCR line-break hyphen between letters ("Alexan¬\nder",
+                // "Penn¬ sylvania") keeps the word whole.
+                Class::Other if last == Class::Letter && bytes[i..].starts_with("¬".as_bytes()) => {
+                    let Some(next) = soft_hyphen_join(bytes, text, i + l) else {
+                        break;
+                    };
+                    i = next;
+                }
+                Class::MidBoth | Class::MidNum if i + l < n => {
+                    let (next, nl) = class_at(bytes, text, i + l);
+                    let joins = next == last && (c == Class::MidBoth || last == Class::Digit);
+                    if !joins {
+                        break;
+                    }
+                    i += l + nl;
+                }
+                _ => break,
             }
-            _ => TokenKind::Punct,
-        };
+        }
         out.push(Token {
             start: start as u32,
             end: i as u32,
-            kind,
+            kind: TokenKind::Word,
         });
     }
+}
+
+/// Splits a gap between two word tokens (or before the first, after the
+/// last) into the tokens [`tokenize`] makes of it: runs of white space, and
+/// every other character alone.
+pub fn gap_tokens(gap: &str) -> impl Iterator<Item = (TokenKind, &str)> {
+    let bytes = gap.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        if i >= bytes.len() {
+            return None;
+        }
+        let start = i;
+        let (class, len) = class_at(bytes, gap, i);
+        i += len;
+        if class != Class::Space {
+            return Some((TokenKind::Punct, &gap[start..i]));
+        }
+        while i < bytes.len() {
+            let (c, l) = class_at(bytes, gap, i);
+            if c != Class::Space {
+                break;
+            }
+            i += l;
+        }
+        Some((TokenKind::Space, &gap[start..i]))
+    })
 }
 
 /// The word (letters and digits) that `s` ends with, or "" if it ends in
@@ -285,10 +327,8 @@ pub fn strip_possessive(word: &str) -> Option<&str> {
 /// names outside the hot path.
 pub fn words(text: &str) -> impl Iterator<Item = &str> {
     let mut toks = Vec::new();
-    tokenize(text, &mut toks);
-    toks.into_iter()
-        .filter(|t| t.kind == TokenKind::Word)
-        .map(move |t| t.as_str(text))
+    word_tokens(text, &mut toks);
+    toks.into_iter().map(move |t| t.as_str(text))
 }
 
 #[cfg(test)]
