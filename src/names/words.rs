@@ -112,6 +112,11 @@ pub(crate) fn words(text: &str, tokens: &[Token], sentence_starts: &[u32], out: 
         }
         if sentence_start {
             flags |= SENTENCE_START;
+            // No name runs into the next sentence (which is also where a
+            // long document may be cut into chunks).
+            if let Some(last) = out.last_mut() {
+                last.gap = Gap::Break;
+            }
         }
         let mut stem_end = end;
         // Lower-case endings only: "LEE’S ELIXIR" is a headline, not a possessive.
@@ -120,7 +125,7 @@ pub(crate) fn words(text: &str, tokens: &[Token], sentence_starts: &[u32], out: 
             flags |= POSSESSIVE;
         }
         if flags & CAP != 0 {
-            if word.chars().all(|c| !c.is_lowercase()) && word.chars().any(char::is_alphabetic) {
+            if is_all_caps(word) {
                 flags |= ALL_CAPS;
             }
             let stem = &word[..(stem_end - start) as usize];
@@ -160,13 +165,6 @@ pub(crate) fn words(text: &str, tokens: &[Token], sentence_starts: &[u32], out: 
             roles: 0,
         });
     }
-    // No name runs into the next sentence (which is also where a long
-    // document may be cut into chunks).
-    for k in 1..out.len() {
-        if out[k].flags & SENTENCE_START != 0 {
-            out[k - 1].gap = Gap::Break;
-        }
-    }
     // The rules look words up in their lists only at and next to capitalised
     // words: only those are looked up.
     for k in 0..out.len() {
@@ -177,6 +175,15 @@ pub(crate) fn words(text: &str, tokens: &[Token], sentence_starts: &[u32], out: 
             out[k].roles = lexicon::roles(out[k].stem(text).as_bytes());
         }
     }
+}
+
+/// Whether `word` has letters and none of them is lower-case.
+fn is_all_caps(word: &str) -> bool {
+    if word.is_ascii() {
+        let b = word.as_bytes();
+        return !b.iter().any(u8::is_ascii_lowercase) && b.iter().any(u8::is_ascii_alphabetic);
+    }
+    word.chars().all(|c| !c.is_lowercase()) && word.chars().any(char::is_alphabetic)
 }
 
 /// The gap from byte `from` (after a word) to the next word, which starts
