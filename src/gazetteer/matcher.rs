@@ -305,14 +305,18 @@ fn stem_normalized_len(norm: &[u8]) -> usize {
 /// The next word token after token `j` if only a gap that may sit inside a
 /// name separates them; and whether that gap is a hyphen.
 fn next_word(text: &str, tokens: &[Token], j: usize) -> Option<(usize, bool)> {
-    let prev = tokens[j].as_str(text);
     let next = tokens.get(j + 1)?;
+    let gap = &text[tokens[j].end as usize..next.start as usize];
+    if gap == " " {
+        return Some((j + 1, false));
+    }
+    let prev = tokens[j].as_str(text);
     let mut newlines = 0;
     let mut hyphen = false;
     let mut comma = false;
     let mut period = false;
     let mut space = false;
-    for (kind, s) in gap_tokens(&text[tokens[j].end as usize..next.start as usize]) {
+    for (kind, s) in gap_tokens(gap) {
         if kind == TokenKind::Space {
             newlines += s.bytes().filter(|&b| b == b'\n').count();
             if newlines > 1 {
