@@ -39,11 +39,15 @@ pub fn sentence_starts(text: &str, out: &mut Vec<u32>) {
     let mut content = false;
     let mut seen = 0;
     let mut i = 0;
+    // Where the next "!" is, at or after `i` (rare, so searched apart).
+    let mut bang = memchr::memchr(b'!', b).unwrap_or(b.len());
     while i < b.len() {
         // Only line breaks and terminators can end a sentence: skip to the next.
-        while i < b.len() && !BREAK_BYTE[b[i] as usize] {
-            i += 1;
+        if bang < i {
+            bang = memchr::memchr(b'!', &b[i..]).map_or(b.len(), |p| i + p);
         }
+        i = memchr::memchr3(b'\n', b'.', b'?', &b[i..]).map_or(b.len(), |p| i + p);
+        i = i.min(bang);
         if i == b.len() {
             break;
         }
@@ -72,16 +76,6 @@ pub fn sentence_starts(text: &str, out: &mut Vec<u32>) {
         i += 1;
     }
 }
-
-/// The bytes at which a sentence may end: a line break and the terminators.
-static BREAK_BYTE: [bool; 256] = {
-    let mut t = [false; 256];
-    t[b'\n' as usize] = true;
-    t[b'.' as usize] = true;
-    t[b'!' as usize] = true;
-    t[b'?' as usize] = true;
-    t
-};
 
 /// Whether the line break at byte `nl` (a `\n`) ends a sentence: the line has
 /// text and ends with a sentence terminator, or the next line is blank, or the
@@ -238,6 +232,7 @@ mod tests {
                 2,
             ),
             ("It ended. Then it began! Why? Nobody knows.", 4),
+            ("Halt! Who goes there? Stop! Stop! Go.", 5),
             ("He said \"Stop.\" Then he left.", 2),
             ("in 1950. 1951 was worse.", 2),
         ];
