@@ -228,11 +228,12 @@ fn name_key(name: &str) -> u64 {
     name.bytes().fold(0, |k, b| k << 8 | u64::from(b))
 }
 
-/// One rule's search state (made when a chunk first meets the rule).
+/// One rule's search state (made when a chunk first meets the rule; the
+/// PikeVM's only when a match is too long for the backtracker, which is rare).
 struct RuleCache {
     captures: Captures,
     backtracker: backtrack::Cache,
-    pikevm: pikevm::Cache,
+    pikevm: Option<pikevm::Cache>,
 }
 
 impl Rule {
@@ -263,7 +264,7 @@ impl Rule {
         RuleCache {
             captures: self.backtracker.create_captures(),
             backtracker: self.backtracker.create_cache(),
-            pikevm: self.pikevm.create_cache(),
+            pikevm: None,
         }
     }
 
@@ -274,8 +275,10 @@ impl Rule {
                 .try_search(&mut cache.backtracker, input, &mut cache.captures)
                 .expect("the span fits the backtracker");
         } else {
-            self.pikevm
-                .search(&mut cache.pikevm, input, &mut cache.captures);
+            let pikevm = cache
+                .pikevm
+                .get_or_insert_with(|| self.pikevm.create_cache());
+            self.pikevm.search(pikevm, input, &mut cache.captures);
         }
     }
 }
@@ -1060,6 +1063,33 @@ fn direction(word: Option<Group<'_>>, text: &str, start: usize, end: usize) -> i
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_match_too_long_for_the_backtracker_is_read_by_the_pikevm() {
+        let grammar = DateGrammar::new();
+        let long = grammar
+            .rules
+            .iter()
+            .map(|r| r.backtracker.max_haystack_len())
+            .max()
+            .unwrap();
+        let gap = " ".repeat(long + 1);
+        let text = format!("Signed on February{gap}14, 1950.");
+        let mut found = Vec::new();
+        grammar.find(&text, &mut found);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(
+            &text[found[0].start..found[0].end],
+            format!("February{gap}14, 1950")
+        );
+        let DateExpr::Absolute(info) = found[0].expr else {
+            panic!("{:?}", found[0].expr);
+        };
+        assert_eq!(
+            info.value.map(|v| v.to_string()).as_deref(),
+            Some("1950-02-14")
+        );
+    }
 
     #[test]
     fn the_embedded_automaton_is_the_grammar_compiled_now() {
