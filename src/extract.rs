@@ -213,10 +213,11 @@ impl Extractor {
 }
 
 /// The buffers one chunk's recognition fills and the next chunk on the same
-/// thread reuses (a chunk has some 100,000 tokens: allocating them afresh
+/// thread reuses (a chunk has some 45,000 words: allocating them afresh
 /// for every chunk cost page faults and copies).
 #[derive(Default)]
 struct Scratch {
+    /// The word tokens ([`crate::text::word_tokens`]).
     tokens: Vec<crate::text::Token>,
     key: Vec<u8>,
     hits: Vec<matcher::Hit>,
