@@ -216,6 +216,16 @@ mod tests {
         }
     }
 
+    fn assert_writes_what_serde_json_writes(writer: &mut Writer, r: &Record<'_>) {
+        let mut ours = Vec::new();
+        writer.write(r, &mut ours);
+        let theirs = serde_json::to_vec(r).unwrap();
+        assert_eq!(
+            String::from_utf8_lossy(&ours),
+            String::from_utf8_lossy(&theirs)
+        );
+    }
+
     #[test]
     fn writes_what_serde_json_writes() {
         let mut odd: String = (0u8..0x80).map(char::from).collect();
@@ -227,14 +237,7 @@ mod tests {
             ("", ""),
         ] {
             for source in [Source::Rule("date:mdy"), Source::Gazetteer(doc)] {
-                let r = record(doc, text, source);
-                let mut ours = Vec::new();
-                writer.write(&r, &mut ours);
-                let theirs = serde_json::to_vec(&r).unwrap();
-                assert_eq!(
-                    String::from_utf8_lossy(&ours),
-                    String::from_utf8_lossy(&theirs)
-                );
+                assert_writes_what_serde_json_writes(&mut writer, &record(doc, text, source));
             }
         }
     }
@@ -298,13 +301,7 @@ mod tests {
                 r.kind = kind;
                 r.earliest = Some(d);
                 r.latest = Some(days[(i + 1) % days.len()]);
-                let mut ours = Vec::new();
-                writer.write(&r, &mut ours);
-                let theirs = serde_json::to_vec(&r).unwrap();
-                assert_eq!(
-                    String::from_utf8_lossy(&ours),
-                    String::from_utf8_lossy(&theirs)
-                );
+                assert_writes_what_serde_json_writes(&mut writer, &r);
             }
         }
     }
