@@ -418,8 +418,7 @@ impl DateGrammar {
     fn attach_prefix(&self, text: &str, floor: usize, dm: &mut DateMatch) {
         if matches!(
             dm.expr,
-            DateExpr::Relative { .. }
-                | DateExpr::Weekday { .. }
+            DateExpr::Weekday { .. }
                 | DateExpr::Weekend { .. }
                 | DateExpr::Present
                 | DateExpr::Unknown
@@ -462,6 +461,13 @@ impl DateGrammar {
                 _ => Mod::Mid,
             })
         } else if c.name("approx").is_some() {
+            // "about two years later" is approximate; "about next year",
+            // "about tomorrow" speak of the time, and "about" stays outside.
+            if matches!(dm.expr, DateExpr::Relative { .. })
+                && !counts_units(&text[dm.start..dm.end])
+            {
+                return;
+            }
             Some(Mod::Approx)
         } else if c.name("before").is_some() || c.name("after").is_some() {
             // "before 1950", "since 1945": the preposition stays outside the span.
@@ -476,6 +482,16 @@ impl DateGrammar {
     }
 }
 
+/// Whether a relative expression counts units from its anchor ("two years
+/// later", "three days ago") rather than naming one ("next year").
+fn counts_units(span: &str) -> bool {
+    let last = span.rsplit([' ', '\t', '\n']).next().unwrap_or(span);
+    matches!(
+        last,
+        "ago" | "later" | "earlier" | "before" | "after" | "afterward" | "afterwards"
+    )
+}
+
 fn set_mod(expr: &mut DateExpr, md: Mod) {
     match expr {
         DateExpr::Absolute(info) => info.modifier = Some(md),
@@ -487,6 +503,7 @@ fn set_mod(expr: &mut DateExpr, md: Mod) {
             })
         }
         DateExpr::MonthDay { modifier, .. }
+        | DateExpr::Relative { modifier, .. }
         | DateExpr::DayOfMonth { modifier, .. }
         | DateExpr::Month { modifier, .. }
         | DateExpr::Season { modifier, .. } => *modifier = Some(md),
