@@ -854,19 +854,22 @@ fn read(caps: &Groups<'_>, text: &str) -> Option<(DateExpr, &'static str)> {
     if let Some(part) = caps.name("rpart") {
         let unit = unit(caps.name("rpunit")?.as_str())?;
         let part = part.as_str().to_ascii_lowercase();
-        let modifier = if part.contains("beginning") || part.contains("start") {
-            Mod::Start
+        let modifier = if part.starts_with("later") || part.starts_with("earlier") {
+            None
+        } else if part.contains("beginning") || part.contains("start") || part.starts_with("early")
+        {
+            Some(Mod::Start)
         } else if part.contains("middle") {
-            Mod::Mid
+            Some(Mod::Mid)
         } else {
-            Mod::End
+            Some(Mod::End)
         };
         return Some((
             DateExpr::Relative {
                 unit,
                 offset: 0,
                 deictic: false,
-                modifier: Some(modifier),
+                modifier,
             },
             "date:relative",
         ));

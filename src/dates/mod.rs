@@ -134,6 +134,14 @@ impl Anchor {
         // "the gains of the previous year", "two years earlier": a look back
         // in the middle of a sentence does not move the narrative.
         let looks_back = matches!(expr, DateExpr::Relative { offset, .. } if offset < 0);
+        let same_period = matches!(
+            expr,
+            DateExpr::Relative {
+                offset: 0,
+                deictic: false,
+                ..
+            }
+        );
         // A date without a year later in the sentence of an aside that
         // named only a year belongs to the narrative ("declassified in 2005,
         // revealed that there was no attack on 4 August": 1964); after a
@@ -158,6 +166,10 @@ impl Anchor {
             Timex::Range(_, b) => Some(b),
             _ => None,
         }) {
+            // "that year", "early in the month" name the narrative's own
+            // period again: a day or month already inside it stays the
+            // narrative's present.
+            let names_current = same_period && self.current.is_some_and(|c| within(c, p));
             if !matches!(p, Period::Century(_) | Period::Decade(_)) {
                 // An aside: in the middle of a sentence, after a day, month
                 // or season, the end of a span ("until ..."), a year of
@@ -190,7 +202,9 @@ impl Anchor {
                 } else if new_sentence {
                     self.last_aside = None;
                 }
-                self.current = Some(p);
+                if !names_current {
+                    self.current = Some(p);
+                }
                 // A date written with its year moves the text ("In Oct 1950
                 // ... Nov", "In 1945 ... on August 14"); a year that only
                 // qualifies a noun ("the 1982 law") does not.
@@ -395,6 +409,13 @@ impl Anchor {
 /// The year of a season `dir` seasons away from `r`: "last summer" written in
 /// March 2013 is 2012's, in September 2013's; "the following spring" after
 /// 1950 is 1951's. A winter is named by the year it starts in.
+/// Whether period `inner` lies inside `outer`.
+fn within(inner: Period, outer: Period) -> bool {
+    let (a, b) = inner.bounds();
+    let (c, d) = outer.bounds();
+    c <= a && b <= d
+}
+
 fn season_year(r: Period, season: Season, dir: i8) -> Option<i32> {
     let month = match r {
         Period::Century(_) | Period::Decade(_) => return None,

@@ -189,9 +189,10 @@ pub fn rules() -> Vec<String> {
         format!(
             r"{B}(?P<rel>(?:(?:[Tt]he|[Tt]hat){SP})?(?P<rdir>following|next|previous|preceding|same|[Tt]hat|[Tt]his|[Ll]ast|[Nn]ext){SP}(?:(?:fiscal|financial|calendar){SP})?(?P<runit>day|week|month|year|decade)){B}"
         ),
-        // "the end of the year": the narrative's year (month, week)
+        // "the end of the year", "late in the year": the narrative's year
+        // (month, week)
         format!(
-            r"{B}(?P<rpart>[Tt]he{SP}(?:beginning|start|middle|end|close){SP}of{SP}(?:the{SP})?(?P<rpunit>year|month|week)){B}"
+            r"{B}(?P<rpart>(?:[Tt]he{SP}(?:beginning|start|middle|end|close){SP}of{SP}(?:the{SP})?|(?:[Ee]arly|[Ll]ate|[Ll]ater|[Ee]arlier){SP}in{SP}the{SP})(?P<rpunit>year|month|week)){B}"
         ),
         format!(
             r"{B}(?P<ago>(?:(?P<anum>{NUMBER_WORD}|[0-9]{{1,3}}){SP})?(?P<aunit>[Dd]ays?|[Ww]eeks?|[Mm]onths?|[Yy]ears?|[Dd]ecades?){SP}(?P<adir>later|earlier|ago|afterwards?|before)){B}"
