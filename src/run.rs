@@ -5,11 +5,12 @@ use crate::dates::Day;
 use crate::input::{self, Item, TextStream};
 use crate::output::{encode, Format, Sink};
 use crate::record::Record;
+use crate::text::chunk_ends;
 use crate::{Entity, Extractor};
 use rayon::prelude::*;
 use std::fs;
 use std::io::{self, BufWriter, Read, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 
 /// How documents are given.
@@ -144,7 +145,21 @@ fn run_inner<W: Write>(
                 }
             }
             Item::File { path, id, walked } => {
-                batch_bytes += fs::metadata(&path).map_or(0, |m| m.len() as usize);
+                let bytes = fs::metadata(&path).map_or(0, |m| m.len() as usize);
+                // A large text file is written as it goes, a segment at a
+                // time, so its records never wait in memory all at once.
+                if bytes > STREAM_BLOCK && job.input_format == InputFormat::Text {
+                    flush_files(job, ex, rep, sink, &mut batch)?;
+                    batch_bytes = 0;
+                    if let Some(text) = read_text(rep, &path, walked) {
+                        segmented_text(job, ex, rep, sink, (&id, &text), STREAM_BLOCK)?;
+                    }
+                    if let Some(bar) = &progress {
+                        bar.inc(1);
+                    }
+                    continue;
+                }
+                batch_bytes += bytes;
                 batch.push((path, id, walked));
                 if batch_bytes >= BATCH_BYTES || batch.len() >= BATCH_DOCS {
                     if let Some(bar) = &progress {
@@ -201,20 +216,46 @@ fn encode_entities(
     entities: &[Entity<'_>],
     date: Option<Day>,
 ) -> Vec<Piece> {
+    let mut pieces = Vec::new();
+    let n = encode_entities_into(format, id, text, base, entities, date, &mut pieces);
+    pieces.truncate(n);
+    pieces
+}
+
+/// [`encode_entities`] into the first pieces of `pieces` (cleared, their
+/// memory reused; more are added when needed); returns how many it filled.
+fn encode_entities_into(
+    format: Format,
+    id: &str,
+    text: &str,
+    base: usize,
+    entities: &[Entity<'_>],
+    date: Option<Day>,
+    pieces: &mut Vec<Piece>,
+) -> usize {
     const PER_TASK: usize = 4096;
-    let encode_part = |part: &[Entity<'_>]| {
-        let mut piece = Vec::with_capacity(part.len() * 320);
+    let encode_part = |part: &[Entity<'_>], piece: &mut Piece| {
+        piece.clear();
+        piece.reserve(part.len() * 320);
         encode(
             format,
             part.iter().map(|e| Record::new(id, text, base, e, date)),
-            &mut piece,
+            piece,
         );
-        piece
     };
-    if entities.len() <= PER_TASK {
-        return vec![encode_part(entities)];
+    let parts = entities.len().div_ceil(PER_TASK).max(1);
+    if pieces.len() < parts {
+        pieces.resize_with(parts, Vec::new);
     }
-    entities.par_chunks(PER_TASK).map(encode_part).collect()
+    if parts == 1 {
+        encode_part(entities, &mut pieces[0]);
+    } else {
+        entities
+            .par_chunks(PER_TASK)
+            .zip(pieces[..parts].par_iter_mut())
+            .for_each(|(part, piece)| encode_part(part, piece));
+    }
+    parts
 }
 
 /// Processes a batch of files in parallel and writes their records in order.
@@ -231,40 +272,94 @@ fn flush_files<W: Write>(
     let pieces: Vec<Vec<Piece>> = batch
         .par_iter()
         .map(|(path, id, walked)| {
-            let bytes = match fs::read(path) {
-                Ok(b) => b,
-                Err(e) => {
-                    rep.error(format_args!("{}: {e}", path.display()));
-                    return Vec::new();
-                }
-            };
             if job.input_format == InputFormat::Jsonl {
-                return jsonl_pieces(job, ex, rep, &path.display().to_string(), bytes);
+                return match fs::read(path) {
+                    Ok(bytes) => jsonl_pieces(job, ex, rep, &path.display().to_string(), bytes),
+                    Err(e) => {
+                        rep.error(format_args!("{}: {e}", path.display()));
+                        Vec::new()
+                    }
+                };
             }
-            if input::is_binary(&bytes) {
-                if *walked {
-                    rep.note(format_args!("{}: binary file skipped", path.display()));
-                } else {
-                    rep.error(format_args!(
-                        "{}: binary file, not processed",
-                        path.display()
-                    ));
-                }
-                return Vec::new();
+            match read_text(rep, path, *walked) {
+                Some(text) => encode_doc(job, ex, rep, id, &text, None),
+                None => Vec::new(),
             }
-            let (text, lossy) = input::decode(bytes);
-            if lossy {
-                rep.note(format_args!(
-                    "{}: invalid UTF-8 replaced with U+FFFD; offsets refer to the decoded text",
-                    path.display()
-                ));
-            }
-            encode_doc(job, ex, rep, id, &text, None)
         })
         .collect();
     batch.clear();
     for piece in pieces.iter().flatten() {
         sink.write_piece(piece)?;
+    }
+    Ok(())
+}
+
+/// Reads a plain-text file, or reports why it cannot be read (a binary file
+/// found by walking a folder is only noted) and gives `None`.
+fn read_text(rep: &Reporter, path: &Path, walked: bool) -> Option<String> {
+    let bytes = match fs::read(path) {
+        Ok(b) => b,
+        Err(e) => {
+            rep.error(format_args!("{}: {e}", path.display()));
+            return None;
+        }
+    };
+    if input::is_binary(&bytes) {
+        if walked {
+            rep.note(format_args!("{}: binary file skipped", path.display()));
+        } else {
+            rep.error(format_args!(
+                "{}: binary file, not processed",
+                path.display()
+            ));
+        }
+        return None;
+    }
+    let (text, lossy) = input::decode(bytes);
+    if lossy {
+        rep.note(format_args!(
+            "{}: invalid UTF-8 replaced with U+FFFD; offsets refer to the decoded text",
+            path.display()
+        ));
+    }
+    Some(text)
+}
+
+/// Processes one large document (`id`, `text`) in segments of about `block`
+/// bytes (cut where chunks may be cut), writing each segment's records
+/// before the next is read: the records are those of the whole document at
+/// once.
+fn segmented_text<W: Write>(
+    job: &Job,
+    ex: &Extractor,
+    rep: &Reporter,
+    sink: &mut Sink<W>,
+    (id, text): (&str, &str),
+    block: usize,
+) -> io::Result<()> {
+    let mut doc = ex.document(job.reference_date);
+    // Both reused from segment to segment.
+    let mut entities = Vec::new();
+    let mut pieces = Vec::new();
+    let mut start = 0;
+    for end in chunk_ends(text, block) {
+        let segment = &text[start..end];
+        entities.clear();
+        let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            ex.extract_chunks(segment, &mut doc, &mut entities);
+            let date = job.reference_date;
+            encode_entities_into(job.format, id, segment, start, &entities, date, &mut pieces)
+        }));
+        let Ok(n) = result else {
+            rep.error(format_args!(
+                "{id}: internal error while extracting; the rest of the document skipped (please report it)"
+            ));
+            return Ok(());
+        };
+        for piece in &pieces[..n] {
+            sink.write_piece(piece)?;
+        }
+        start = end;
     }
     Ok(())
 }
@@ -342,4 +437,61 @@ fn stream_text<W: Write, R: Read>(
         );
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The shipped samples, one after another (about 60 KB).
+    fn samples() -> String {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("samples");
+        let mut paths: Vec<_> = fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        paths.sort();
+        paths
+            .iter()
+            .map(|p| fs::read_to_string(p).unwrap())
+            .collect::<Vec<_>>()
+            .join("\n\n")
+    }
+
+    #[test]
+    fn a_document_written_in_segments_gives_the_records_of_the_whole() {
+        let ex = Extractor::builder().build();
+        let rep = Reporter {
+            quiet: true,
+            failed: AtomicBool::new(false),
+        };
+        let text = samples();
+        for format in [Format::Jsonl, Format::Csv] {
+            let job = Job {
+                paths: Vec::new(),
+                input_format: InputFormat::Text,
+                format,
+                output: None,
+                reference_date: None,
+                quiet: true,
+                progress: false,
+            };
+            let mut whole = Sink::new(Vec::new(), format);
+            for piece in encode_doc(&job, &ex, &rep, "doc", &text, None) {
+                whole.write_piece(&piece).unwrap();
+            }
+            let whole = whole.finish().unwrap();
+            let mut segmented = Sink::new(Vec::new(), format);
+            let segments = chunk_ends(&text, 4_000).len();
+            assert!(segments > 5, "only {segments} segments");
+            segmented_text(&job, &ex, &rep, &mut segmented, ("doc", &text), 4_000).unwrap();
+            let segmented = segmented.finish().unwrap();
+            assert!(whole.len() > 10_000, "{format:?}: {} bytes", whole.len());
+            assert!(
+                whole == segmented,
+                "{format:?}: the segmented output differs from the whole document's"
+            );
+        }
+        assert!(!rep.failed.load(Ordering::Relaxed));
+    }
 }
