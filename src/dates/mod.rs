@@ -117,7 +117,21 @@ impl Anchor {
                 // A shift that opens the next sentence counts from the date
                 // just named, which so becomes the narrative's ("... on May
                 // 23. Fifteen months later ...").
-                let counts_on = matches!(expr, DateExpr::Relative { deictic: false, offset, .. } if offset != 0);
+                // "that year", "August of that year" after an aside that
+                // named a year are that year ("stalemated by 1940. In
+                // August of that year"); a day in an aside is rarely the
+                // day "the same day" means.
+                let year_aside = matches!(self.current, Some(Period::Year(_)));
+                let counts_on = match expr {
+                    DateExpr::Relative {
+                        deictic: false,
+                        offset,
+                        unit,
+                        ..
+                    } => offset != 0 || year_aside && unit == Unit::Year,
+                    DateExpr::InRelativeYear { .. } => year_aside,
+                    _ => false,
+                };
                 if !counts_on {
                     self.current = current;
                     self.explicit_year = year;
