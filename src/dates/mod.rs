@@ -420,9 +420,6 @@ impl Anchor {
     }
 }
 
-/// The year of a season `dir` seasons away from `r`: "last summer" written in
-/// March 2013 is 2012's, in September 2013's; "the following spring" after
-/// 1950 is 1951's. A winter is named by the year it starts in.
 /// Whether period `inner` lies inside `outer`.
 fn within(inner: Period, outer: Period) -> bool {
     let (a, b) = inner.bounds();
@@ -430,6 +427,9 @@ fn within(inner: Period, outer: Period) -> bool {
     c <= a && b <= d
 }
 
+/// The year of a season `dir` seasons away from `r`: "last summer" written in
+/// March 2013 is 2012's, in September 2013's; "the following spring" after
+/// 1950 is 1951's. A winter is named by the year it starts in.
 fn season_year(r: Period, season: Season, dir: i8) -> Option<i32> {
     let month = match r {
         Period::Century(_) | Period::Decade(_) => return None,
