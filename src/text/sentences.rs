@@ -160,6 +160,34 @@ fn is_abbreviation(text: &str, pos: usize) -> bool {
     if text.as_bytes()[pos] != b'.' {
         return false;
     }
+    let bytes = text.as_bytes();
+    // ASCII words (nearly all) byte by byte; a run that meets a non-ASCII
+    // character takes the general path below.
+    let mut i = pos;
+    while i > 0 && (bytes[i - 1].is_ascii_alphanumeric() || bytes[i - 1] == b'.') {
+        i -= 1;
+    }
+    if i == 0 || bytes[i - 1] < 0x80 {
+        let word = &bytes[i..pos];
+        if word.is_empty() {
+            return false;
+        }
+        let letters = word.iter().filter(|b| b.is_ascii_alphabetic()).count();
+        if letters == 1 && word[0].is_ascii_uppercase() {
+            return true;
+        }
+        if word.contains(&b'.') && word.iter().all(|&b| b == b'.' || b.is_ascii_uppercase()) {
+            return true;
+        }
+        let word = &text[i..pos];
+        return ABBREVIATIONS.binary_search(&word).is_ok()
+            || GIVEN_NAME_ABBREVIATIONS.binary_search(&word).is_ok();
+    }
+    abbreviation_by_chars(text, pos)
+}
+
+/// [`is_abbreviation`] for any word, a character at a time.
+fn abbreviation_by_chars(text: &str, pos: usize) -> bool {
     let before = &text[..pos];
     let word_start = before
         .rfind(|c: char| !(c.is_alphanumeric() || c == '.'))
@@ -185,6 +213,34 @@ fn is_abbreviation(text: &str, pos: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ascii_abbreviations_are_read_as_the_general_path_reads_them() {
+        let mut text = String::from(
+            "J. U.S. U.N. Gen. gen. No. 1. a.m. A.M. x.Y. Mr. Mrs. etc. Wm. Chas. .. . 3.5. \
+             Jan. Stalin. USSR. I. É. Éd. São. Ü.S. ",
+        );
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("samples");
+        for entry in std::fs::read_dir(dir).unwrap() {
+            text += &std::fs::read_to_string(entry.unwrap().path()).unwrap();
+        }
+        let (mut periods, mut abbreviations) = (0, 0);
+        for (pos, _) in text.match_indices('.') {
+            let fast = is_abbreviation(&text, pos);
+            assert_eq!(
+                fast,
+                abbreviation_by_chars(&text, pos),
+                "{:?}",
+                &text[pos.saturating_sub(12)..pos + 1]
+            );
+            periods += 1;
+            abbreviations += usize::from(fast);
+        }
+        assert!(
+            periods > 500 && abbreviations > 20,
+            "{periods} {abbreviations}"
+        );
+    }
 
     #[test]
     fn the_abbreviation_lists_are_sorted_for_binary_search() {
