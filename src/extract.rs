@@ -13,6 +13,15 @@ use crate::text::{chunk_ends, count_chars, sentence_starts, word_tokens};
 use rayon::prelude::*;
 use std::path::Path;
 
+/// What recognition found in the chunks of one part of a document, not yet
+/// resolved against the document (see [`Extractor::recognise_part`]).
+#[derive(Debug)]
+pub struct RecognisedPart<'g> {
+    /// Each chunk's start and end in the part.
+    bounds: Vec<(usize, usize)>,
+    findings: Vec<ChunkFindings<'g>>,
+}
+
 /// Default chunk size: large enough that per-chunk costs vanish, small enough
 /// that a long document keeps every core busy.
 pub const DEFAULT_CHUNK_BYTES: usize = 256 * 1024;
@@ -133,22 +142,48 @@ impl Extractor {
         doc: &mut DocumentState,
         out: &mut Vec<Entity<'g>>,
     ) {
+        let part = self.recognise_part(text);
+        self.settle_part(text, part, doc, out);
+    }
+
+    /// The first half of [`Extractor::extract_chunks`]: recognition of the
+    /// chunks of `text` in parallel, which needs nothing of the document
+    /// before it (and so may run while an earlier part is settled).
+    pub fn recognise_part(&self, text: &str) -> RecognisedPart<'_> {
         let ends = chunk_ends(text, self.chunk_bytes);
-        if ends.len() == 1 {
-            let findings = self.recognise(text);
-            doc.finish_chunk(text, findings, out);
-            return;
-        }
         let mut bounds = Vec::with_capacity(ends.len());
         let mut start = 0;
         for end in ends {
             bounds.push((start, end));
             start = end;
         }
-        let findings: Vec<ChunkFindings<'g>> = bounds
-            .par_iter()
-            .map(|&(s, e)| self.recognise(&text[s..e]))
-            .collect();
+        let findings = if bounds.len() == 1 {
+            vec![self.recognise(text)]
+        } else {
+            bounds
+                .par_iter()
+                .map(|&(s, e)| self.recognise(&text[s..e]))
+                .collect()
+        };
+        RecognisedPart { bounds, findings }
+    }
+
+    /// The second half of [`Extractor::extract_chunks`]: `part` (what
+    /// [`Extractor::recognise_part`] found in `text`) resolved in document
+    /// order against `doc`, and its mentions placed, appended to `out`.
+    pub fn settle_part<'g>(
+        &'g self,
+        text: &str,
+        part: RecognisedPart<'g>,
+        doc: &mut DocumentState,
+        out: &mut Vec<Entity<'g>>,
+    ) {
+        let RecognisedPart { bounds, findings } = part;
+        if bounds.len() == 1 {
+            let findings = findings.into_iter().next().expect("one chunk, one finding");
+            doc.finish_chunk(text, findings, out);
+            return;
+        }
         // Dates resolve in document order; placing is per chunk, in parallel.
         let settled: Vec<_> = bounds
             .iter()

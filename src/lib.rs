@@ -38,5 +38,5 @@ pub mod run;
 pub mod text;
 
 pub use error::GazetteerError;
-pub use extract::{Extractor, ExtractorBuilder, DEFAULT_CHUNK_BYTES};
+pub use extract::{Extractor, ExtractorBuilder, RecognisedPart, DEFAULT_CHUNK_BYTES};
 pub use mention::{Entity, EntityType, Mention, Source, TypeSet};

@@ -341,27 +341,54 @@ fn segmented_text<W: Write>(
     // Both reused from segment to segment.
     let mut entities = Vec::new();
     let mut pieces = Vec::new();
+    let mut bounds = Vec::new();
     let mut start = 0;
     for end in chunk_ends(text, block) {
-        let segment = &text[start..end];
-        entities.clear();
-        let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            ex.extract_chunks(segment, &mut doc, &mut entities);
-            let date = job.reference_date;
-            encode_entities_into(job.format, id, segment, start, &entities, date, &mut pieces)
-        }));
-        let Ok(n) = result else {
-            rep.error(format_args!(
-                "{id}: internal error while extracting; the rest of the document skipped (please report it)"
-            ));
-            return Ok(());
-        };
-        for piece in &pieces[..n] {
-            sink.write_piece(piece)?;
-        }
+        bounds.push((start, end));
         start = end;
     }
-    Ok(())
+    // Recognition needs nothing of the segments before: the next segment's
+    // runs while this one is resolved, encoded and written, so no core
+    // waits at a segment's end.
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        let mut next = Some(ex.recognise_part(&text[bounds[0].0..bounds[0].1]));
+        for (k, &(start, end)) in bounds.iter().enumerate() {
+            let segment = &text[start..end];
+            let part = next.take().expect("recognised ahead");
+            let (n, ahead) = rayon::join(
+                || {
+                    entities.clear();
+                    ex.settle_part(segment, part, &mut doc, &mut entities);
+                    let date = job.reference_date;
+                    encode_entities_into(
+                        job.format,
+                        id,
+                        segment,
+                        start,
+                        &entities,
+                        date,
+                        &mut pieces,
+                    )
+                },
+                || {
+                    bounds
+                        .get(k + 1)
+                        .map(|&(s, e)| ex.recognise_part(&text[s..e]))
+                },
+            );
+            next = ahead;
+            for piece in &pieces[..n] {
+                sink.write_piece(piece)?;
+            }
+        }
+        Ok(())
+    }));
+    result.unwrap_or_else(|_| {
+        rep.error(format_args!(
+            "{id}: internal error while extracting; the rest of the document skipped (please report it)"
+        ));
+        Ok(())
+    })
 }
 
 /// Parses and processes the documents of a JSON Lines file, in parallel.
