@@ -8,6 +8,7 @@ use crate::record::Record;
 use crate::text::chunk_ends;
 use crate::{Entity, Extractor};
 use rayon::prelude::*;
+use std::borrow::Cow;
 use std::fs;
 use std::io::{self, BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
@@ -337,49 +338,56 @@ fn segmented_text<W: Write>(
     (id, text): (&str, &str),
     block: usize,
 ) -> io::Result<()> {
+    let mut start = 0;
+    let mut ends = chunk_ends(text, block).into_iter();
+    document_in_parts(job, ex, rep, sink, id, || {
+        Ok(ends.next().map(|end| {
+            let part = &text[start..end];
+            start = end;
+            Cow::Borrowed(part)
+        }))
+    })
+}
+
+/// Processes one document given as consecutive parts (each ending where a
+/// chunk may be cut), writing each part's records before the next part but
+/// one is read. Recognition needs nothing of the parts before: the next
+/// part's runs while this one is resolved, encoded and written, so no core
+/// waits at a part's end. A panic is reported with the document's id and
+/// costs the rest of the document.
+fn document_in_parts<'t, W: Write>(
+    job: &Job,
+    ex: &Extractor,
+    rep: &Reporter,
+    sink: &mut Sink<W>,
+    id: &str,
+    mut next_part: impl FnMut() -> io::Result<Option<Cow<'t, str>>>,
+) -> io::Result<()> {
     let mut doc = ex.document(job.reference_date);
-    // Both reused from segment to segment.
+    // Both reused from part to part.
     let mut entities = Vec::new();
     let mut pieces = Vec::new();
-    let mut bounds = Vec::new();
-    let mut start = 0;
-    for end in chunk_ends(text, block) {
-        bounds.push((start, end));
-        start = end;
-    }
-    // Recognition needs nothing of the segments before: the next segment's
-    // runs while this one is resolved, encoded and written, so no core
-    // waits at a segment's end.
+    let mut base = 0;
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        let mut next = Some(ex.recognise_part(&text[bounds[0].0..bounds[0].1]));
-        for (k, &(start, end)) in bounds.iter().enumerate() {
-            let segment = &text[start..end];
-            let part = next.take().expect("recognised ahead");
+        let mut current = next_part()?;
+        let mut recognised = current.as_deref().map(|t| ex.recognise_part(t));
+        while let (Some(text), Some(part)) = (current.take(), recognised.take()) {
+            let following = next_part()?;
             let (n, ahead) = rayon::join(
                 || {
                     entities.clear();
-                    ex.settle_part(segment, part, &mut doc, &mut entities);
+                    ex.settle_part(&text, part, &mut doc, &mut entities);
                     let date = job.reference_date;
-                    encode_entities_into(
-                        job.format,
-                        id,
-                        segment,
-                        start,
-                        &entities,
-                        date,
-                        &mut pieces,
-                    )
+                    encode_entities_into(job.format, id, &text, base, &entities, date, &mut pieces)
                 },
-                || {
-                    bounds
-                        .get(k + 1)
-                        .map(|&(s, e)| ex.recognise_part(&text[s..e]))
-                },
+                || following.as_deref().map(|t| ex.recognise_part(t)),
             );
-            next = ahead;
             for piece in &pieces[..n] {
                 sink.write_piece(piece)?;
             }
+            base += text.len();
+            current = following;
+            recognised = ahead;
         }
         Ok(())
     }));
@@ -447,17 +455,9 @@ fn stream_text<W: Write, R: Read>(
     reader: R,
 ) -> io::Result<()> {
     let mut stream = TextStream::new(reader, STREAM_BLOCK);
-    let mut doc = ex.document(job.reference_date);
-    let mut base = 0usize;
-    let mut entities = Vec::new();
-    while let Some(text) = stream.next_piece()? {
-        entities.clear();
-        ex.extract_chunks(&text, &mut doc, &mut entities);
-        for piece in encode_entities(job.format, "-", &text, base, &entities, job.reference_date) {
-            sink.write_piece(&piece)?;
-        }
-        base += text.len();
-    }
+    document_in_parts(job, ex, rep, sink, "-", || {
+        Ok(stream.next_piece()?.map(Cow::Owned))
+    })?;
     if stream.lossy {
         rep.note(
             "standard input: invalid UTF-8 replaced with U+FFFD; offsets refer to the decoded text",
