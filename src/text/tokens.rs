@@ -104,7 +104,24 @@ fn class_at(bytes: &[u8], text: &str, i: usize) -> (Class, usize) {
 #[cold]
 fn non_ascii_class(text: &str, i: usize) -> (Class, usize) {
     let c = text[i..].chars().next().unwrap_or(' ');
-    let class = if c.is_alphabetic() || is_combining_mark(c) {
+    (char_class(c), c.len_utf8())
+}
+
+/// The class of a non-ASCII character: the frequent ones (Latin-1 letters,
+/// general punctuation: curly quotes, dashes) without Unicode's tables.
+fn char_class(c: char) -> Class {
+    match c {
+        '×' | '÷' => Class::Other,
+        '\u{C0}'..='\u{FF}' => Class::Letter,
+        '’' | '‘' | '\u{2027}' => Class::MidBoth,
+        '\u{200B}'..='\u{2027}' | '\u{202A}'..='\u{202E}' | '\u{2030}'..='\u{205E}' => Class::Other,
+        _ => general_class(c),
+    }
+}
+
+/// The class of any character, from Unicode's tables.
+fn general_class(c: char) -> Class {
+    if c.is_alphabetic() || is_combining_mark(c) {
         Class::Letter
     } else if c.is_numeric() {
         Class::Digit
@@ -117,8 +134,7 @@ fn non_ascii_class(text: &str, i: usize) -> (Class, usize) {
         Class::Space
     } else {
         Class::Other
-    };
-    (class, c.len_utf8())
+    }
 }
 
 /// The combining-mark blocks that decomposed Latin, Greek and Cyrillic text uses.
@@ -334,6 +350,17 @@ pub fn words(text: &str) -> impl Iterator<Item = &str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_fast_character_classes_are_unicode_s() {
+        for c in ('\u{80}'..=char::MAX).filter(|c| c.len_utf8() > 1) {
+            assert!(
+                char_class(c) == general_class(c),
+                "{c:?} U+{:04X}",
+                c as u32
+            );
+        }
+    }
 
     fn words(text: &str) -> Vec<&str> {
         super::words(text).collect()
