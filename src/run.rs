@@ -196,7 +196,10 @@ fn encode_doc(
     let date = date.or(job.reference_date);
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         let entities = ex.extract(text, date);
-        encode_entities(job.format, id, text, 0, &entities, date)
+        let mut pieces = Vec::new();
+        let n = encode_entities_into(job.format, id, text, 0, &entities, date, &mut pieces);
+        pieces.truncate(n);
+        pieces
     }));
     result.unwrap_or_else(|_| {
         rep.error(format_args!(
@@ -207,24 +210,10 @@ fn encode_doc(
 }
 
 /// Encodes the entities of (a part starting at byte `base` of) one document
-/// as pieces of output for the [`Sink`], which joins them; a long list is
-/// encoded in parallel parts.
-fn encode_entities(
-    format: Format,
-    id: &str,
-    text: &str,
-    base: usize,
-    entities: &[Entity<'_>],
-    date: Option<Day>,
-) -> Vec<Piece> {
-    let mut pieces = Vec::new();
-    let n = encode_entities_into(format, id, text, base, entities, date, &mut pieces);
-    pieces.truncate(n);
-    pieces
-}
-
-/// [`encode_entities`] into the first pieces of `pieces` (cleared, their
-/// memory reused; more are added when needed); returns how many it filled.
+/// as pieces of output for the [`Sink`], which joins them (a long list is
+/// encoded in parallel parts), into the first pieces of `pieces` (cleared,
+/// their memory reused; more are added when needed); returns how many it
+/// filled.
 fn encode_entities_into(
     format: Format,
     id: &str,
