@@ -35,6 +35,8 @@ pub mod output;
 pub mod record;
 pub mod resolve;
 pub mod run;
+#[cfg(test)]
+mod test_support;
 pub mod text;
 
 pub use error::GazetteerError;

@@ -263,13 +263,9 @@ fn flush_files<W: Write>(
         .par_iter()
         .map(|(path, id, walked)| {
             if job.input_format == InputFormat::Jsonl {
-                return match fs::read(path) {
-                    Ok(bytes) => jsonl_pieces(job, ex, rep, &path.display().to_string(), bytes),
-                    Err(e) => {
-                        rep.error(format_args!("{}: {e}", path.display()));
-                        Vec::new()
-                    }
-                };
+                return read_file(rep, path).map_or_else(Vec::new, |bytes| {
+                    jsonl_pieces(job, ex, rep, &path.display().to_string(), bytes)
+                });
             }
             match read_text(rep, path, *walked) {
                 Some(text) => encode_doc(job, ex, rep, id, &text, None),
@@ -284,16 +280,17 @@ fn flush_files<W: Write>(
     Ok(())
 }
 
+/// Reads a file, or reports why it cannot be read and gives `None`.
+fn read_file(rep: &Reporter, path: &Path) -> Option<Vec<u8>> {
+    fs::read(path)
+        .map_err(|e| rep.error(format_args!("{}: {e}", path.display())))
+        .ok()
+}
+
 /// Reads a plain-text file, or reports why it cannot be read (a binary file
 /// found by walking a folder is only noted) and gives `None`.
 fn read_text(rep: &Reporter, path: &Path, walked: bool) -> Option<String> {
-    let bytes = match fs::read(path) {
-        Ok(b) => b,
-        Err(e) => {
-            rep.error(format_args!("{}: {e}", path.display()));
-            return None;
-        }
-    };
+    let bytes = read_file(rep, path)?;
     if input::is_binary(&bytes) {
         if walked {
             rep.note(format_args!("{}: binary file skipped", path.display()));
@@ -458,21 +455,7 @@ fn stream_text<W: Write, R: Read>(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// The shipped samples, one after another (about 60 KB).
-    fn samples() -> String {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("samples");
-        let mut paths: Vec<_> = fs::read_dir(dir)
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .collect();
-        paths.sort();
-        paths
-            .iter()
-            .map(|p| fs::read_to_string(p).unwrap())
-            .collect::<Vec<_>>()
-            .join("\n\n")
-    }
+    use crate::test_support::samples;
 
     #[test]
     fn a_document_written_in_segments_gives_the_records_of_the_whole() {

@@ -1126,9 +1126,7 @@ mod tests {
             .unwrap();
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
         let mut text = std::fs::read_to_string(root.join("tests/data/dates.tsv")).unwrap();
-        for entry in std::fs::read_dir(root.join("samples")).unwrap() {
-            text += &std::fs::read_to_string(entry.unwrap().path()).unwrap();
-        }
+        text += &crate::test_support::samples();
         let spans = |m: regex_automata::Match| (m.start(), m.end(), m.pattern().as_usize());
         let expected: Vec<_> = now.find_iter(&text).map(spans).collect();
         let embedded: Vec<_> = embedded_finder()

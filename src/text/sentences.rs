@@ -157,10 +157,10 @@ fn terminator_break(text: &str, pos: usize) -> Option<usize> {
 
 /// Whether the period at `pos` closes an abbreviation or an initial.
 fn is_abbreviation(text: &str, pos: usize) -> bool {
-    if text.as_bytes()[pos] != b'.' {
+    let bytes = text.as_bytes();
+    if bytes[pos] != b'.' {
         return false;
     }
-    let bytes = text.as_bytes();
     // ASCII words (nearly all) byte by byte; a run that meets a non-ASCII
     // character takes the general path below.
     let mut i = pos;
@@ -220,10 +220,7 @@ mod tests {
             "J. U.S. U.N. Gen. gen. No. 1. a.m. A.M. x.Y. Mr. Mrs. etc. Wm. Chas. .. . 3.5. \
              Jan. Stalin. USSR. I. É. Éd. São. Ü.S. ",
         );
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("samples");
-        for entry in std::fs::read_dir(dir).unwrap() {
-            text += &std::fs::read_to_string(entry.unwrap().path()).unwrap();
-        }
+        text += &crate::test_support::samples();
         let (mut periods, mut abbreviations) = (0, 0);
         for (pos, _) in text.match_indices('.') {
             let fast = is_abbreviation(&text, pos);
