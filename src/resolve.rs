@@ -567,7 +567,9 @@ pub fn place<'g>(
 
 /// Whether the "now" at `start..end` speaks of the writer's present: a
 /// present-tense verb is next to it ("is now part of Poland", "now known as
-/// Gdańsk"), where a narrative "now" ("by now the army was spent") is not.
+/// Gdańsk"), or it opens a parenthesis that renames a place ("Port Arthur
+/// (now Lüshunkou)"), where a narrative "now" ("by now the army was spent")
+/// is not.
 fn present_tense_now(text: &str, start: usize, end: usize) -> bool {
     const PRESENT: &[&str] = &[
         "is", "are", "has", "have", "remains", "remain", "lies", "stands", "known", "called",
@@ -575,7 +577,7 @@ fn present_tense_now(text: &str, start: usize, end: usize) -> bool {
     ];
     let before = last_word(before_in_sentence(text, start));
     let after = first_word(text[end..].trim_start());
-    PRESENT.contains(&before) || PRESENT.contains(&after)
+    PRESENT.contains(&before) || PRESENT.contains(&after) || text[..start].ends_with('(')
 }
 
 #[cfg(test)]
