@@ -128,6 +128,10 @@ pub enum DateExpr {
     },
     /// The document's present ("now", "today").
     Present,
+    /// "the turn of the century": the start of the century that begins
+    /// nearest the narrative's year (1900 after 1898 or 1905, 2000 after
+    /// 1950).
+    CenturyTurn,
     /// A day of the narrative's month ("on the 5th", "the 28th of that
     /// month").
     DayOfMonth {
@@ -164,6 +168,8 @@ pub enum Unit {
     Year,
     /// Decades.
     Decade,
+    /// Centuries.
+    Century,
 }
 
 /// A date mention found in a chunk.
@@ -446,6 +452,7 @@ impl DateGrammar {
                     || p.starts_with("first")
                     || p.starts_with("opening")
                     || p.starts_with("early")
+                    || p.starts_with("turn")
                 {
                     Mod::Start
                 } else if p.starts_with("middle") {
@@ -897,7 +904,10 @@ fn read(caps: &Groups<'_>, text: &str) -> Option<(DateExpr, &'static str)> {
             }
             return Some((DateExpr::Unknown, "date:relative"));
         }
-        if unit == Unit::Decade {
+        // "the next decade", "the last century" name a span from the
+        // writer's present whose bounds are unclear; "that decade", "the
+        // following century" are the narrative's.
+        if matches!(unit, Unit::Decade | Unit::Century) && matches!(dir.as_str(), "next" | "last") {
             return Some((DateExpr::Unknown, "date:relative"));
         }
         // "last year", "this week" speak from the writer's present; "the
@@ -958,6 +968,9 @@ fn read(caps: &Groups<'_>, text: &str) -> Option<(DateExpr, &'static str)> {
             ),
             None => (DateExpr::Unknown, "date:relative"),
         });
+    }
+    if caps.name("turn").is_some() {
+        return Some((DateExpr::CenturyTurn, "date:relative"));
     }
     if let Some(now) = caps.name("now") {
         return match now.as_str().to_ascii_lowercase().as_str() {
@@ -1057,6 +1070,7 @@ fn unit(word: &str) -> Option<Unit> {
         "month" => Unit::Month,
         "year" => Unit::Year,
         "decade" => Unit::Decade,
+        "century" | "centurie" => Unit::Century,
         _ => return None,
     })
 }
@@ -1154,6 +1168,7 @@ mod tests {
         let g = DateGrammar::new();
         for phrase in [
             "the end of ",
+            "the turn of ",
             "the very beginning of\n",
             "the first half of ",
             "the last two weeks of ",

@@ -251,6 +251,14 @@ impl Anchor {
                     modifier,
                 )
             }
+            DateExpr::CenturyTurn => DateInfo::at(
+                self.reference()
+                    .filter(|r| {
+                        !matches!(r, Period::Century(_) | Period::Decade(_)) && r.year() > 0
+                    })
+                    .map(|r| Period::Century((r.year() + 50).div_euclid(100))),
+                Some(Mod::Start),
+            ),
             DateExpr::Present => DateInfo {
                 value: Some(Timex::PresentRef),
                 modifier: None,
@@ -458,12 +466,29 @@ fn season_year(r: Period, season: Season, dir: i8) -> Option<i32> {
     })
 }
 
+/// The century a year lies in, as [`Period::Century`] counts it: 1950 in
+/// 19, 480 BC (year -479) in -5 (500–401 BC).
+fn century_of(year: i32) -> i32 {
+    if year > 0 {
+        year / 100
+    } else {
+        -((100 - year) / 100)
+    }
+}
+
 /// `r` moved by `offset` units, at the unit's precision.
 fn shift(r: Period, unit: Unit, offset: i64) -> Option<Period> {
+    let offset32 = offset as i32;
     match (unit, r) {
+        (Unit::Century, Period::Century(c)) => Some(Period::Century(c + offset32)),
+        (Unit::Century, Period::Decade(d)) if d >= 0 => Some(Period::Century(d / 10 + offset32)),
+        (Unit::Decade, Period::Decade(d)) if d >= 0 => Some(Period::Decade(d + offset32)),
         (_, Period::Century(_) | Period::Decade(_)) => None,
-        (Unit::Year, r) => Some(Period::Year(r.year() + offset as i32)),
-        (Unit::Decade, _) => None,
+        (Unit::Century, r) => Some(Period::Century(century_of(r.year()) + offset32)),
+        // Decades of the common era only.
+        (Unit::Decade, r) if r.year() < 1 => None,
+        (Unit::Decade, r) => Some(Period::Decade(r.year() / 10 + offset32)),
+        (Unit::Year, r) => Some(Period::Year(r.year() + offset32)),
         (Unit::Month, Period::Month(y, m))
         | (
             Unit::Month,

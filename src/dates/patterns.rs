@@ -187,13 +187,15 @@ pub fn rules() -> Vec<String> {
         ),
         // Relative expressions
         format!(
-            r"{B}(?P<rel>(?:(?:[Tt]he|[Tt]hat){SP})?(?P<rdir>following|next|previous|preceding|same|[Tt]hat|[Tt]his|[Ll]ast|[Nn]ext){SP}(?:(?:fiscal|financial|calendar){SP})?(?P<runit>day|week|month|year|decade)){B}"
+            r"{B}(?P<rel>(?:(?:[Tt]he|[Tt]hat){SP})?(?P<rdir>following|next|previous|preceding|same|[Tt]hat|[Tt]his|[Ll]ast|[Nn]ext){SP}(?:(?:fiscal|financial|calendar){SP})?(?P<runit>day|week|month|year|decade|century)){B}"
         ),
         // "the end of the year", "late in the year": the narrative's year
-        // (month, week)
+        // (month, week, decade, century)
         format!(
-            r"{B}(?P<rpart>(?:[Tt]he{SP}(?:beginning|start|middle|end|close){SP}of{SP}(?:the{SP})?|(?:[Ee]arly|[Ll]ate|[Ll]ater|[Ee]arlier){SP}in{SP}the{SP})(?P<rpunit>year|month|week)){B}"
+            r"{B}(?P<rpart>(?:[Tt]he{SP}(?:beginning|start|middle|end|close){SP}of{SP}(?:the{SP})?|(?:[Ee]arly|[Ll]ate|[Ll]ater|[Ee]arlier){SP}in{SP}the{SP})(?P<rpunit>year|month|week|decade|century)){B}"
         ),
+        // "the turn of the century": the narrative's nearest
+        format!(r"{B}(?P<turn>[Tt]he{SP}turn{SP}of{SP}the{SP}century){B}"),
         format!(
             r"{B}(?P<ago>(?:(?P<anum>{NUMBER_WORD}|[0-9]{{1,3}}){SP})?(?P<aunit>[Dd]ays?|[Ww]eeks?|[Mm]onths?|[Yy]ears?|[Dd]ecades?){SP}(?P<adir>later|earlier|ago|afterwards?|before)){B}"
         ),
@@ -254,6 +256,6 @@ pub const PREFIX_LAST_WORDS: [&str; 16] = [
 /// anchored at the end of the text before the date.
 pub fn prefix() -> String {
     format!(
-        r"\b(?:(?P<the>[Tt]he{SP})?(?P<phrase>very{SP}beginning|beginning|start|middle|end|close|first{SP}half|second{SP}half|latter{SP}half|latter{SP}part|early{SP}part|first{SP}part|(?:first|last|final|closing|opening)(?:{SP}(?:few|two|three))?{SP}(?:days|weeks?|fortnight)){SP}of{SP}|(?P<eml>[Ee]arly|[Ll]ate|[Mm]id|[Mm]iddle)(?:-|{SP}(?:in{SP})?)|(?P<later>[Ll]ater|[Ee]arlier){SP}in{SP}|(?P<approx>[Cc]irca|[Cc]\.|[Cc]a\.|[Aa]bout|[Aa]round|[Aa]pproximately|[Ss]ometime{SP}in)[ \t]*|(?P<before>[Bb]efore|[Pp]rior{SP}to){SP}|(?P<after>[Aa]fter|[Ss]ince)[ \t]+)$"
+        r"\b(?:(?P<the>[Tt]he{SP})?(?P<phrase>very{SP}beginning|beginning|turn|start|middle|end|close|first{SP}half|second{SP}half|latter{SP}half|latter{SP}part|early{SP}part|first{SP}part|(?:first|last|final|closing|opening)(?:{SP}(?:few|two|three))?{SP}(?:days|weeks?|fortnight)){SP}of{SP}|(?P<eml>[Ee]arly|[Ll]ate|[Mm]id|[Mm]iddle)(?:-|{SP}(?:in{SP})?)|(?P<later>[Ll]ater|[Ee]arlier){SP}in{SP}|(?P<approx>[Cc]irca|[Cc]\.|[Cc]a\.|[Aa]bout|[Aa]round|[Aa]pproximately|[Ss]ometime{SP}in)[ \t]*|(?P<before>[Bb]efore|[Pp]rior{SP}to){SP}|(?P<after>[Aa]fter|[Ss]ince)[ \t]+)$"
     )
 }
