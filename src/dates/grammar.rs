@@ -690,8 +690,19 @@ fn read(caps: &Groups<'_>, text: &str) -> Option<(DateExpr, &'static str)> {
         ));
     }
     if let Some(d) = num::<i32>(caps, "dec2") {
+        // "the '50s" is of the 1900s; a bare "'70s" only after another
+        // decade ("the 1860s and '70s"), whose century it shares.
+        // ("the 1890s–'00s" runs on into the next).
+        let decade = match decade_before(&text[..m.start()]) {
+            Some(earlier) if (earlier / 10 * 10 + d / 10) <= earlier => {
+                earlier / 10 * 10 + 10 + d / 10
+            }
+            Some(earlier) => earlier / 10 * 10 + d / 10,
+            None if m.as_str().starts_with(['T', 't']) => 190 + d / 10,
+            None => return None,
+        };
         return Some((
-            with_mod(abs(Period::Decade(190 + d / 10)), dmod(caps.name("dmod2"))),
+            with_mod(abs(Period::Decade(decade)), dmod(caps.name("dmod2"))),
             "date:decade",
         ));
     }
@@ -714,10 +725,25 @@ fn read(caps: &Groups<'_>, text: &str) -> Option<(DateExpr, &'static str)> {
             .name("cera")
             .is_some_and(|e| e.as_str().starts_with('B'));
         let c = if bc { -n } else { n - 1 };
-        return Some((
-            with_mod(abs(Period::Century(c)), dmod(caps.name("cmod"))),
-            "date:century",
-        ));
+        let second = match num::<i32>(caps, "cn2") {
+            Some(n) => Some(n),
+            None => caps.name("cw2").and_then(|w| lexicon::ordinal(w.as_str())),
+        };
+        let expr = match second {
+            // "the seventeenth and eighteenth centuries", "the fifth to
+            // third centuries BC": one span, a range of centuries.
+            Some(n2) => {
+                let c2 = if bc { -n2 } else { n2 - 1 };
+                if !(1..=21).contains(&n2) || c2 <= c {
+                    return None;
+                }
+                // (a mod, "the late 19th and early 20th centuries", names
+                // one end only)
+                range(Period::Century(c), Period::Century(c2))
+            }
+            None => with_mod(abs(Period::Century(c)), dmod(caps.name("cmod"))),
+        };
+        return Some((expr, "date:century"));
     }
     if let Some(era) = caps.name("era").or(caps.name("era2")) {
         let y: i32 = num(caps, "ey").or(num(caps, "ey2"))?;
@@ -1073,6 +1099,23 @@ fn unit(word: &str) -> Option<Unit> {
         "century" | "centurie" => Unit::Century,
         _ => return None,
     })
+}
+
+/// The decade (195 for "1950s") that `before` ends in, joined by "and",
+/// "or", "to" or a dash: "the 1860s and ", "the 1920s–".
+fn decade_before(before: &str) -> Option<i32> {
+    let b = before.trim_end();
+    let b = ["and", "or", "to", "-", "–", "—"]
+        .iter()
+        .find_map(|w| b.strip_suffix(w))?
+        .trim_end()
+        .trim_end_matches(',');
+    let digits = b.strip_suffix('s')?.trim_end_matches(['\'', '’']);
+    let decade = digits.get(digits.len().checked_sub(4)?..)?;
+    let ok = decade.ends_with('0')
+        && decade.bytes().all(|c| c.is_ascii_digit())
+        && !digits[..digits.len() - 4].ends_with(|c: char| c.is_alphanumeric());
+    ok.then(|| decade.parse::<i32>().ok().map(|d| d / 10))?
 }
 
 /// The first line break in `start..end` that ends a sentence.

@@ -163,14 +163,15 @@ pub fn rules() -> Vec<String> {
             r"{B}(?:[Tt]he{SP}(?:(?P<dmod>early|mid|late|middle)[- ]?)?)?(?P<dec>[12][0-9]{{2}}0)['’]?s{B}"
         ),
         format!(
-            r"(?:[Tt]he{SP}(?:(?P<dmod2>early|mid|late|middle)[- ]?)?)['’](?P<dec2>[0-9]0)s{B}"
+            r"(?:[Tt]he{SP}(?:(?P<dmod2>early|mid|late|middle)[- ]?)?)?['’](?P<dec2>[0-9]0)s{B}"
         ),
         format!(
             r"{B}[Tt]he{SP}(?:(?P<dmod3>early|mid|late|middle)[- ]?)?(?P<decw>{DECADE_WORD}){B}"
         ),
-        // Centuries
+        // Centuries ("the 19th century", "the seventeenth and eighteenth
+        // centuries")
         format!(
-            r"{B}(?:[Tt]he{SP})?(?:(?P<cmod>early|mid|late|middle)[- ]?)?(?:(?P<cn>[0-9]{{1,2}})(?:st|nd|rd|th)|(?P<cw>{ORDINAL})){SP}[Cc]entury(?:{SP}(?P<cera>BCE|B\.C\.E\.|BC|B\.C\.|AD|A\.D\.|CE|C\.E\.))?"
+            r"{B}(?:[Tt]he{SP})?(?:(?P<cmod>early|mid|late|middle)[- ]?)?(?:(?P<cn>[0-9]{{1,2}})(?:st|nd|rd|th)|(?P<cw>{ORDINAL}))(?:(?:{SP}(?:and|to)|{DASH}){SP}?(?:the{SP})?(?:(?:early|mid|late|middle)[- ]?)?(?:(?P<cn2>[0-9]{{1,2}})(?:st|nd|rd|th)|(?P<cw2>{ORDINAL})){SP}[Cc]entur(?:y|ies)|{SP}[Cc]entury)(?:{SP}(?P<cera>BCE|B\.C\.E\.|BC|B\.C\.|AD|A\.D\.|CE|C\.E\.))?"
         ),
         // Years with an era
         format!(
