@@ -128,6 +128,14 @@ pub enum DateExpr {
     },
     /// The document's present ("now", "today").
     Present,
+    /// A movable feast without a year ("on Easter Monday"), `offset` days
+    /// from Easter Sunday of the narrative's year.
+    Feast {
+        /// Days from Easter Sunday.
+        offset: i16,
+        /// In a clause about the future (as for [`DateExpr::MonthDay`]).
+        ahead: bool,
+    },
     /// "the turn of the century": the start of the century that begins
     /// nearest the narrative's year (1900 after 1898 or 1905, 2000 after
     /// 1950).
@@ -1031,8 +1039,29 @@ fn read(caps: &Groups<'_>, text: &str) -> Option<(DateExpr, &'static str)> {
         return Some((DateExpr::Weekend { dir }, "date:weekend"));
     }
     if let Some(named) = caps.name("named") {
+        let ny = num::<i32>(caps, "ny");
+        if ny.is_none()
+            && names_a_place(first_word(text[m.end()..].trim_start_matches([' ', '\t'])))
+        {
+            return None;
+        }
+        if let Some(offset) = lexicon::easter_offset(named.as_str()) {
+            return Some(match ny {
+                Some(y) => (
+                    abs(Period::Day(Day::easter(y)?.add_days(offset))),
+                    "date:named-day",
+                ),
+                None => (
+                    DateExpr::Feast {
+                        offset: offset as i16,
+                        ahead: future_in_sentence(text, m.start(), m.end()),
+                    },
+                    "date:named-day",
+                ),
+            });
+        }
         let (year, month, day) = lexicon::named_day(named.as_str())?;
-        return Some(match (year, num::<i32>(caps, "ny")) {
+        return Some(match (year, ny) {
             (Some(y), _) | (None, Some(y)) => {
                 (abs(Period::Day(Day::new(y, month, day)?)), "date:named-day")
             }
@@ -1116,6 +1145,13 @@ fn decade_before(before: &str) -> Option<i32> {
         && decade.bytes().all(|c| c.is_ascii_digit())
         && !digits[..digits.len() - 4].ends_with(|c: char| c.is_alphanumeric());
     ok.then(|| decade.parse::<i32>().ok().map(|d| d / 10))?
+}
+
+/// Whether a named day's next word makes it part of a place's name
+/// ("Easter Island", "Christmas Island"). (Events named for a day, "the
+/// Easter Rising", "the Christmas Offensive", keep the day: it dates them.)
+fn names_a_place(next: &str) -> bool {
+    next == "Island" || next == "Islands"
 }
 
 /// The first line break in `start..end` that ends a sentence.

@@ -148,6 +148,24 @@ pub fn named_day(name: &str) -> Option<(Option<i32>, u8, u8)> {
     })
 }
 
+/// Days from Easter Sunday of a movable feast ("Good Friday": -2).
+pub fn easter_offset(name: &str) -> Option<i64> {
+    let n: String = name.split_whitespace().collect::<Vec<_>>().join(" ");
+    Some(match n.as_str() {
+        "Ash Wednesday" => -46,
+        "Palm Sunday" => -7,
+        "Maundy Thursday" => -3,
+        "Good Friday" => -2,
+        "Holy Saturday" => -1,
+        "Easter" | "Easter Sunday" | "Easter Day" => 0,
+        "Easter Monday" => 1,
+        "Ascension Day" => 39,
+        "Whitsun" | "Whit Sunday" | "Whitsunday" | "Pentecost" => 49,
+        "Whit Monday" => 50,
+        _ => return None,
+    })
+}
+
 /// Monday 0 … Sunday 6, for a weekday's full name.
 pub fn weekday_number(name: &str) -> Option<u8> {
     WEEKDAY_NAMES

@@ -259,6 +259,12 @@ impl Anchor {
                     .map(|r| Period::Century((r.year() + 50).div_euclid(100))),
                 Some(Mod::Start),
             ),
+            DateExpr::Feast { offset, ahead } => DateInfo::at(
+                self.year_for(4, 10, ahead)
+                    .and_then(Day::easter)
+                    .map(|d| Period::Day(d.add_days(offset.into()))),
+                None,
+            ),
             DateExpr::Present => DateInfo {
                 value: Some(Timex::PresentRef),
                 modifier: None,

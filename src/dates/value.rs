@@ -121,6 +121,33 @@ impl Day {
         }
     }
 
+    /// Easter Sunday of `year`: by the Gregorian computus from 1583, by the
+    /// Julian one (a Julian date, as texts of the time write it) from 326;
+    /// `None` before.
+    pub fn easter(year: i32) -> Option<Day> {
+        let y = year;
+        let (month, day) = if y >= 1583 {
+            let (a, b, c) = (y % 19, y / 100, y % 100);
+            let (d, e) = (b / 4, b % 4);
+            let g = (8 * b + 13) / 25;
+            let h = (19 * a + b - d - g + 15) % 30;
+            let (i, k) = (c / 4, c % 4);
+            let l = (32 + 2 * e + 2 * i - h - k) % 7;
+            let m = (a + 11 * h + 22 * l) / 451;
+            let n = h + l - 7 * m + 114;
+            (n / 31, n % 31 + 1)
+        } else if y >= 326 {
+            let (a, b, c) = (y % 4, y % 7, y % 19);
+            let d = (19 * c + 15) % 30;
+            let e = (2 * a + 4 * b - d + 34) % 7;
+            let n = d + e + 114;
+            (n / 31, n % 31 + 1)
+        } else {
+            return None;
+        };
+        Day::new(year, month as u8, day as u8)
+    }
+
     /// Adds `n` days.
     pub fn add_days(self, n: i64) -> Day {
         Day::from_days(self.to_days() + n)
@@ -425,6 +452,29 @@ impl DateInfo {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn easter_falls_on_the_sunday_the_tables_give() {
+        // Gregorian: the earliest (1818) and latest (1943) possible, and
+        // years of the corpus; Julian: 1066 (the Norman conquest's year).
+        for (year, day) in [
+            (1818, "1818-03-22"),
+            (1943, "1943-04-25"),
+            (1916, "1916-04-23"),
+            (1945, "1945-04-01"),
+            (2000, "2000-04-23"),
+            (2024, "2024-03-31"),
+            (1066, "1066-04-16"),
+        ] {
+            let easter = Day::easter(year).unwrap();
+            assert_eq!(easter, Day::parse(day).unwrap(), "{year}");
+            // (weekday() counts Gregorian days: a Julian Sunday is not one)
+            if year >= 1583 {
+                assert_eq!(easter.weekday(), 6, "{year}: not a Sunday");
+            }
+        }
+        assert_eq!(Day::easter(300), None);
+    }
 
     #[test]
     fn values_and_bounds() {
