@@ -678,7 +678,10 @@ fn read(caps: &Groups<'_>, text: &str) -> Option<(DateExpr, &'static str)> {
     }
     if let Some(s) = caps.name("s10") {
         let season = lexicon::season(s.as_str())?;
-        let y: i32 = num(caps, "y10")?;
+        let y: i32 = match num(caps, "y10") {
+            Some(y) => y,
+            None => 1900 + num::<i32>(caps, "y10s")?,
+        };
         if let Some(y2) = caps.name("y10b") {
             let y2 = second_year(y, y2.as_str())?;
             if season == Season::Winter && y2 == y + 1 {
@@ -1252,6 +1255,7 @@ mod tests {
             "the first half of ",
             "the last two weeks of ",
             "the closing days of ",
+            "the early months of ",
             "early ",
             "Late in ",
             "mid-",

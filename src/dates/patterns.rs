@@ -154,9 +154,9 @@ pub fn rules() -> Vec<String> {
         format!(
             r"{B}(?:the{SP})?(?:(?P<d9>[0-9]{{1,2}}){ORD_SUFFIX}{SP}(?:(?:day{SP})?of{SP})?|(?P<d9w>{day_ordinal}){SP}(?:day{SP})?of{SP})(?P<m9>{MONTH})"
         ),
-        // Season (of)? Year(–Year)?
+        // Season (of)? Year(–Year)? / Season (of)? ’44
         format!(
-            r"{B}(?:[Tt]he{SP})?(?P<s10>{SEASON}){SP}(?:of{SP})?(?P<y10>{year})(?:{DASH}(?P<y10b>[0-9]{{2}}|{year}))?{B}"
+            r"{B}(?:[Tt]he{SP})?(?P<s10>{SEASON}){SP}(?:of{SP})?(?:(?P<y10>{year})(?:{DASH}(?P<y10b>[0-9]{{2}}|{year}))?|['’](?P<y10s>[0-9]{{2}})){B}"
         ),
         // Decades
         format!(
@@ -257,6 +257,6 @@ pub const PREFIX_LAST_WORDS: [&str; 16] = [
 /// anchored at the end of the text before the date.
 pub fn prefix() -> String {
     format!(
-        r"\b(?:(?P<the>[Tt]he{SP})?(?P<phrase>very{SP}beginning|beginning|turn|start|middle|end|close|first{SP}half|second{SP}half|latter{SP}half|latter{SP}part|early{SP}part|first{SP}part|(?:first|last|final|closing|opening)(?:{SP}(?:few|two|three))?{SP}(?:days|weeks?|fortnight)){SP}of{SP}|(?P<eml>[Ee]arly|[Ll]ate|[Mm]id|[Mm]iddle)(?:-|{SP}(?:in{SP})?)|(?P<later>[Ll]ater|[Ee]arlier){SP}in{SP}|(?P<approx>[Cc]irca|[Cc]\.|[Cc]a\.|[Aa]bout|[Aa]round|[Aa]pproximately|[Ss]ometime{SP}in)[ \t]*|(?P<before>[Bb]efore|[Pp]rior{SP}to){SP}|(?P<after>[Aa]fter|[Ss]ince)[ \t]+)$"
+        r"\b(?:(?P<the>[Tt]he{SP})?(?P<phrase>very{SP}beginning|beginning|turn|start|middle|end|close|first{SP}half|second{SP}half|latter{SP}half|latter{SP}part|early{SP}part|first{SP}part|(?:first|last|final|closing|opening|early|later)(?:{SP}(?:few|two|three))?{SP}(?:days|weeks?|fortnight|months)){SP}of{SP}|(?P<eml>[Ee]arly|[Ll]ate|[Mm]id|[Mm]iddle)(?:-|{SP}(?:in{SP})?)|(?P<later>[Ll]ater|[Ee]arlier){SP}in{SP}|(?P<approx>[Cc]irca|[Cc]\.|[Cc]a\.|[Aa]bout|[Aa]round|[Aa]pproximately|[Ss]ometime{SP}in)[ \t]*|(?P<before>[Bb]efore|[Pp]rior{SP}to){SP}|(?P<after>[Aa]fter|[Ss]ince)[ \t]+)$"
     )
 }
