@@ -426,7 +426,7 @@ impl DocumentState {
                 // A narrative "now" means "then": not a date (GUIDELINES).
                 continue;
             }
-            let pos = self.date_position(text, &findings.sentence_starts, d.start, line);
+            let pos = self.date_position(text, &findings.sentence_starts, d.start, d.end, line);
             let info = self.anchor.resolve_at(d.expr, pos);
             if self.types.contains(EntityType::Date) {
                 let mut m = Mention::new(EntityType::Date, d.start, d.end, Source::Rule(d.rule));
@@ -459,6 +459,7 @@ impl DocumentState {
         text: &str,
         sentence_starts: &[u32],
         start: usize,
+        end: usize,
         line: u64,
     ) -> Position {
         let i = sentence_starts.partition_point(|&s| s as usize <= start);
@@ -478,6 +479,7 @@ impl DocumentState {
             until: clause.contains(" until ") || clause.contains(" till "),
             line,
             after_heading: self.after_heading(text, from),
+            in_parentheses: before.ends_with('(') && text[end..].starts_with(')'),
         }
     }
 

@@ -53,6 +53,9 @@ pub struct Position {
     /// Whether the date's sentence is the first under a heading (a short
     /// line set apart by blank lines): the text may have moved on.
     pub after_heading: bool,
+    /// Whether the date is all a parenthesis holds ("the Civil Constitution
+    /// of the Clergy (1790)", "Stalin (1878–1953)").
+    pub in_parentheses: bool,
 }
 
 impl Anchor {
@@ -100,6 +103,7 @@ impl Anchor {
                 until: false,
                 line: 0,
                 after_heading: false,
+                in_parentheses: false,
             },
         )
     }
@@ -173,6 +177,18 @@ impl Anchor {
             _ => self.value_of(expr),
         };
         if looks_back && !pos.opens_sentence {
+            return info;
+        }
+        // A year in parentheses dates a thing named before it, not the
+        // story: the text stays where it was.
+        if pos.in_parentheses
+            && matches!(
+                info.value,
+                Some(
+                    Timex::Point(Period::Year(_)) | Timex::Range(Period::Year(_), Period::Year(_))
+                )
+            )
+        {
             return info;
         }
         if let Some(p) = info.value.and_then(|v| match v {
