@@ -480,6 +480,7 @@ impl DocumentState {
             line,
             after_heading: self.after_heading(text, from),
             in_parentheses: before.ends_with('(') && text[end..].starts_with(')'),
+            since: last_word(before.trim_end()).eq_ignore_ascii_case("since"),
         }
     }
 

@@ -56,6 +56,9 @@ pub struct Position {
     /// Whether the date is all a parenthesis holds ("the Civil Constitution
     /// of the Clergy (1790)", "Stalin (1878–1953)").
     pub in_parentheses: bool,
+    /// Whether "since" comes right before the date ("part of the empire
+    /// since 513 BC").
+    pub since: bool,
 }
 
 impl Anchor {
@@ -104,6 +107,7 @@ impl Anchor {
                 line: 0,
                 after_heading: false,
                 in_parentheses: false,
+                since: false,
             },
         )
     }
@@ -177,6 +181,17 @@ impl Anchor {
             _ => self.value_of(expr),
         };
         if looks_back && !pos.opens_sentence {
+            return info;
+        }
+        // "since 513 BC" in the middle of a sentence looks back from the
+        // story's time: the text stays where it was.
+        let earlier = |p: Period| self.current.is_some_and(|c| p.year() < c.year());
+        if pos.since
+            && !pos.opens_sentence
+            && info
+                .value
+                .is_some_and(|v| matches!(v, Timex::Point(p) if earlier(p)))
+        {
             return info;
         }
         // A year in parentheses dates a thing named before it, not the
