@@ -480,6 +480,7 @@ impl DocumentState {
             line,
             after_heading: self.after_heading(text, from),
             in_parentheses: before.ends_with('(') && text[end..].starts_with(')'),
+            dateline: is_dateline(text, start, end),
             since: last_word(before.trim_end()).eq_ignore_ascii_case("since"),
         }
     }
@@ -566,6 +567,34 @@ pub fn place<'g>(
             sentence,
         });
     }
+}
+
+/// Whether the date at `start..end` stands as a dateline: it ends its line
+/// (but for a time of day: "—3 p.m."), and its line before it has only
+/// capitalised words, a place ("DEPARTMENT OF STATE, Washington, ").
+fn is_dateline(text: &str, start: usize, end: usize) -> bool {
+    // (Bytes first: most dates stand in the middle of a long line.)
+    let bytes = text.as_bytes();
+    let after_end = bytes.len().min(end + 25);
+    let Some(line_end) = memchr::memchr(b'\n', &bytes[end..after_end])
+        .map(|i| end + i)
+        .or((after_end == bytes.len()).then_some(after_end))
+    else {
+        return false;
+    };
+    let before_start = start.saturating_sub(61);
+    let line_start = match memchr::memrchr(b'\n', &bytes[before_start..start]) {
+        Some(i) => before_start + i + 1,
+        None if before_start == 0 => 0,
+        None => return false,
+    };
+    let (before, after) = (&text[line_start..start], &text[end..line_end]);
+    after
+        .split(|c: char| !c.is_alphabetic())
+        .all(|w| matches!(w, "" | "a" | "p" | "m"))
+        && before
+            .split(|c: char| c.is_whitespace() || c == ',')
+            .all(|w| w.is_empty() || w.starts_with(char::is_uppercase))
 }
 
 /// Whether the "now" at `start..end` speaks of the writer's present: a

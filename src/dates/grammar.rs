@@ -128,6 +128,14 @@ pub enum DateExpr {
     },
     /// The document's present ("now", "today").
     Present,
+    /// A day of the month a letter is written in ("the 4th instant": 0),
+    /// the month before ("the 28th ultimo": -1) or after ("proximo": 1).
+    DayOfWritingMonth {
+        /// 1–31.
+        day: u8,
+        /// Months from the month of writing.
+        months: i8,
+    },
     /// A movable feast without a year ("on Easter Monday"), `offset` days
     /// from Easter Sunday of the narrative's year.
     Feast {
@@ -863,6 +871,18 @@ fn read(caps: &Groups<'_>, text: &str) -> Option<(DateExpr, &'static str)> {
         }
         let year = lexicon::year_in_words(words.as_str())?;
         return Some((abs(Period::Year(year)), "date:year-words"));
+    }
+    if let Some(rel) = caps.name("wmrel") {
+        let day = num::<u8>(caps, "wmd").filter(|d| (1..=31).contains(d))?;
+        let months = match rel.as_str().as_bytes()[0] {
+            b'u' => -1,
+            b'p' => 1,
+            _ => 0,
+        };
+        return Some((
+            DateExpr::DayOfWritingMonth { day, months },
+            "date:day-of-month",
+        ));
     }
     if let Some(dom) = caps.name("domd") {
         let day = dom

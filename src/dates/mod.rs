@@ -35,6 +35,9 @@ pub struct Anchor {
     /// a year named in passing again in a later sentence is where the text
     /// has gone ("operations for 1777 ... after the 1777 campaign").
     last_aside: Option<i32>,
+    /// The day of the last dateline ("Washington, November 11, 1903."): the
+    /// month of writing for "the 7th instant" in a text without a date.
+    dateline: Option<Day>,
 }
 
 /// Where a date stands in its document, for [`Anchor::resolve_at`].
@@ -56,6 +59,10 @@ pub struct Position {
     /// Whether the date is all a parenthesis holds ("the Civil Constitution
     /// of the Clergy (1790)", "Stalin (1878–1953)").
     pub in_parentheses: bool,
+    /// Whether the date is a dateline: a full date that ends its line, after
+    /// no more than capitalised words ("Washington, November 11, 1903.",
+    /// "Lecompton, January 14, 1858—3 p.m.").
+    pub dateline: bool,
     /// Whether "since" comes right before the date ("part of the empire
     /// since 513 BC").
     pub since: bool,
@@ -72,6 +79,7 @@ impl Anchor {
             month_first: None,
             aside: None,
             last_aside: None,
+            dateline: None,
         }
     }
 
@@ -107,6 +115,7 @@ impl Anchor {
                 line: 0,
                 after_heading: false,
                 in_parentheses: false,
+                dateline: false,
                 since: false,
             },
         )
@@ -180,7 +189,11 @@ impl Anchor {
             }
             _ => self.value_of(expr),
         };
-        if looks_back && !pos.opens_sentence {
+        if let (true, Some(Timex::Point(Period::Day(d)))) = (pos.dateline, info.value) {
+            self.dateline = Some(d);
+        }
+        // "the 28th ultimo" counts from the month of writing, which stays.
+        if looks_back && !pos.opens_sentence || matches!(expr, DateExpr::DayOfWritingMonth { .. }) {
             return info;
         }
         // "since 513 BC" in the middle of a sentence looks back from the
@@ -290,6 +303,15 @@ impl Anchor {
                     .map(|r| Period::Century((r.year() + 50).div_euclid(100))),
                 Some(Mod::Start),
             ),
+            // The month of writing: the document's, else the last
+            // dateline's; none if neither is known.
+            DateExpr::DayOfWritingMonth { day, months } => {
+                let day = self.doc_date.or(self.dateline).and_then(|d| {
+                    let total = d.year * 12 + (d.month as i32 - 1) + months as i32;
+                    Day::new(total.div_euclid(12), (total.rem_euclid(12) + 1) as u8, day)
+                });
+                DateInfo::at(day.map(Period::Day), None)
+            }
             DateExpr::Feast { offset, ahead } => DateInfo::at(
                 self.year_for(4, 10, ahead)
                     .and_then(Day::easter)

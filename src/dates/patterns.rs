@@ -222,6 +222,12 @@ pub fn rules() -> Vec<String> {
         format!(
             r"{B}(?P<ywords>(?:[Tt]he{SP}year{SP}(?:of{SP}our{SP}Lord{SP})?)?(?P<yw>{YEAR_WORDS})){B}"
         ),
+        // A day of the month of writing, the last or the next, in letters
+        // ("your despatch of the 4th instant", "the 28th ultimo", "the 3d
+        // prox.")
+        format!(
+            r"{B}[Tt]he{SP}(?P<wmd>[0-9]{{1,2}})(?:st|nd|rd|th|d)\.?{SP}(?P<wmrel>(?:instant|ultimo|proximo){B}|(?:inst|ult|prox)\.)"
+        ),
         // A day of the narrative's month ("On the 5th, the Soviets", "on the
         // 28th of that month"; guards apply)
         format!(
