@@ -127,13 +127,13 @@ pub fn rules() -> Vec<String> {
     let (months, weekdays) = (MONTH_NAMES.join("|"), WEEKDAY_NAMES.join("|"));
     let day_ordinal = day_ordinal_regex();
     let alts = [
-        // Weekday? Month Day(–Day)?, Year
+        // Weekday? Month Day(–Day)?, Year ("the night of November 9/10, 1938")
         format!(
-            r"(?:(?P<wd1>{WEEKDAY}),?{SP})?(?P<m1>{MONTH}){SP}(?P<d1>[0-9]{{1,2}}){ORD_SUFFIX}(?:{DASH}(?P<d1b>[0-9]{{1,2}}){ORD_SUFFIX})?,?{SP}(?:(?:A\.[ ]?D\.|AD){SP})?(?P<y1>{year}){B}"
+            r"(?:(?P<wd1>{WEEKDAY}),?{SP})?(?P<m1>{MONTH}){SP}(?P<d1>[0-9]{{1,2}}){ORD_SUFFIX}(?:(?:{DASH}|/)(?P<d1b>[0-9]{{1,2}}){ORD_SUFFIX})?,?{SP}(?:(?:A\.[ ]?D\.|AD){SP})?(?P<y1>{year}){B}"
         ),
         // Weekday? (the)? Day(–Day)? (of)? Month,? Year
         format!(
-            r"(?:(?P<wd2>{WEEKDAY}),?{SP})?(?:the{SP})?(?:(?P<d2>[0-9]{{1,2}}){ORD_SUFFIX}(?:{DASH}(?P<d2b>[0-9]{{1,2}}){ORD_SUFFIX})?{SP}(?:(?:day{SP})?of{SP})?|(?P<d2w>{day_ordinal}){SP}(?:day{SP})?of{SP})(?P<m2>{MONTH}),?{SP}(?:(?:A\.[ ]?D\.|AD){SP})?(?P<y2>{year}){B}"
+            r"(?:(?P<wd2>{WEEKDAY}),?{SP})?(?:the{SP})?(?:(?P<d2>[0-9]{{1,2}}){ORD_SUFFIX}(?:(?:{DASH}|/)(?P<d2b>[0-9]{{1,2}}){ORD_SUFFIX})?{SP}(?:(?:day{SP})?of{SP})?|(?P<d2w>{day_ordinal}){SP}(?:day{SP})?of{SP})(?P<m2>{MONTH}),?{SP}(?:(?:A\.[ ]?D\.|AD){SP})?(?P<y2>{year}){B}"
         ),
         format!(r"{B}(?P<iso>{year}-[01][0-9]-[0-3][0-9]){B}"),
         format!(r"{B}(?P<n1>[0-9]{{1,2}})/(?P<n2>[0-9]{{1,2}})/(?P<n3>{year}|[0-9]{{2}}){B}"),
