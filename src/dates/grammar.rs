@@ -938,9 +938,16 @@ fn read(caps: &Groups<'_>, text: &str) -> Option<(DateExpr, &'static str)> {
             "date:relative",
         ));
     }
+    if caps.name("presday").is_some() {
+        return reaches_the_present(text, m.start()).then_some((DateExpr::Present, "date:present"));
+    }
     if caps.name("rel").is_some() {
         let unit = unit(caps.name("runit")?.as_str())?;
         let dir = caps.name("rdir")?.as_str().to_ascii_lowercase();
+        // "To this day, his detractors accuse him": the writer's present.
+        if unit == Unit::Day && dir == "this" && reaches_the_present(text, m.start()) {
+            return Some((DateExpr::Present, "date:present"));
+        }
         let offset = match dir.as_str() {
             "following" | "next" => 1,
             "previous" | "preceding" | "last" => -1,
@@ -1168,6 +1175,20 @@ fn decade_before(before: &str) -> Option<i32> {
         && decade.bytes().all(|c| c.is_ascii_digit())
         && !digits[..digits.len() - 4].ends_with(|c: char| c.is_alphanumeric());
     ok.then(|| decade.parse::<i32>().ok().map(|d| d / 10))?
+}
+
+/// Whether the words before `start` carry a span up to it ("to", "until",
+/// "till": "to this day", "until the present day").
+fn reaches_the_present(text: &str, start: usize) -> bool {
+    let before = text[..start].trim_end_matches([' ', '\t']);
+    // (Bytes: a letter after the last other byte starts a char.)
+    let word = &before[before
+        .bytes()
+        .rposition(|b| !b.is_ascii_alphabetic())
+        .map_or(0, |i| i + 1)..];
+    ["to", "until", "till"]
+        .iter()
+        .any(|w| word.eq_ignore_ascii_case(w))
 }
 
 /// Whether a named day's next word makes it part of a place's name

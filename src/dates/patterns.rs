@@ -201,6 +201,8 @@ pub fn rules() -> Vec<String> {
             r"{B}(?P<ago>(?:(?P<anum>{NUMBER_WORD}|[0-9]{{1,3}}){SP})?(?P<aunit>[Dd]ays?|[Ww]eeks?|[Mm]onths?|[Yy]ears?|[Dd]ecades?){SP}(?P<adir>later|earlier|ago|afterwards?|before)){B}"
         ),
         format!(r"{B}(?P<now>[Tt]oday|[Nn]ow|[Yy]esterday|[Tt]omorrow|[Cc]urrently){B}"),
+        // "to the present day", "until the present day"
+        format!(r"{B}(?P<presday>the{SP}present{SP}day){B}"),
         // A weekday alone ("on Friday", "last Tuesday")
         format!(r"{B}(?P<wdx>(?:(?P<wdir>[Ll]ast|[Nn]ext|[Tt]his){SP})?(?P<wday>{weekdays})){B}"),
         // A weekend ("over the week-end", "last weekend")
