@@ -711,8 +711,16 @@ fn read(caps: &Groups<'_>, text: &str) -> Option<(DateExpr, &'static str)> {
     if let Some(d) = num::<i32>(caps, "dec2") {
         // "the '50s" is of the 1900s; a bare "'70s" only after another
         // decade ("the 1860s and '70s"), whose century it shares.
-        // ("the 1890s–'00s" runs on into the next).
-        let decade = match decade_before(&text[..m.start()]) {
+        // ("the 1890s–'00s" runs on into the next). Without the
+        // apostrophe, only after another decade ("the 1940s and 50s", not
+        // "in his 50s", "temperatures in the 50s").
+        let quoted = caps.name("dec2q").is_some();
+        let glued = text[..m.start()].ends_with(|c: char| c.is_alphanumeric());
+        let earlier = decade_before(&text[..m.start()]);
+        if !quoted && (glued || earlier.is_none()) {
+            return None;
+        }
+        let decade = match earlier {
             Some(earlier) if (earlier / 10 * 10 + d / 10) <= earlier => {
                 earlier / 10 * 10 + 10 + d / 10
             }

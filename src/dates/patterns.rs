@@ -163,7 +163,7 @@ pub fn rules() -> Vec<String> {
             r"{B}(?:[Tt]he{SP}(?:(?P<dmod>early|mid|late|middle)[- ]?)?)?(?P<dec>[12][0-9]{{2}}0)['’]?s{B}"
         ),
         format!(
-            r"(?:[Tt]he{SP}(?:(?P<dmod2>early|mid|late|middle)[- ]?)?)?['’](?P<dec2>[0-9]0)s{B}"
+            r"(?:[Tt]he{SP}(?:(?P<dmod2>early|mid|late|middle)[- ]?)?)?(?P<dec2q>['’])?(?P<dec2>[0-9]0)s{B}"
         ),
         format!(
             r"{B}[Tt]he{SP}(?:(?P<dmod3>early|mid|late|middle)[- ]?)?(?P<decw>{DECADE_WORD}){B}"
