@@ -1009,21 +1009,42 @@ fn read(caps: &Groups<'_>, text: &str) -> Option<(DateExpr, &'static str)> {
             .name("anum")
             .and_then(|n| lexicon::cardinal(n.as_str()));
         let dir = caps.name("adir")?.as_str();
-        // Without a number only "days later", "years ago": "the day before"
-        // and "days before the vote" lean on what follows.
-        let plural = unit_word.ends_with('s');
-        if caps.name("anum").is_none() && (!plural || !matches!(dir, "later" | "earlier" | "ago")) {
-            return None;
-        }
         // "a month earlier than usual" compares; it names no date; "eight
         // days before the new year" counts from an event, not the narrative.
         let next = text[m.end()..].trim_start_matches([' ', '\t']);
         if matches!(dir, "earlier" | "later") && next.starts_with("than")
-            || dir == "before" && next.starts_with(char::is_alphanumeric)
+            || matches!(dir, "before" | "after") && next.starts_with(char::is_alphanumeric)
         {
             return None;
         }
-        let sign = if matches!(dir, "later" | "afterward" | "afterwards") {
+        // Without a number only "days later", "years ago", and "The year
+        // before," "The day after," opening a sentence: one unit ("bigger
+        // than the year before", "tomorrow or the day after" compare or
+        // count from the present).
+        let plural = unit_word.ends_with('s');
+        if let Some(the) = caps.name("athe") {
+            if plural
+                || matches!(dir, "ago" | "later" | "earlier")
+                || the.as_str() != "The"
+                || !next.starts_with(',')
+            {
+                return None;
+            }
+            let sign = if dir == "before" { -1 } else { 1 };
+            return Some((
+                DateExpr::Relative {
+                    unit,
+                    offset: sign,
+                    deictic: false,
+                    modifier: None,
+                },
+                "date:relative",
+            ));
+        }
+        if caps.name("anum").is_none() && (!plural || !matches!(dir, "later" | "earlier" | "ago")) {
+            return None;
+        }
+        let sign = if matches!(dir, "later" | "afterward" | "afterwards" | "after") {
             1
         } else {
             -1

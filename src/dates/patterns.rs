@@ -156,7 +156,7 @@ pub fn rules() -> Vec<String> {
         ),
         // Season (of)? Year(–Year)? / Season (of)? ’44
         format!(
-            r"{B}(?:[Tt]he{SP})?(?P<s10>{SEASON}){SP}(?:of{SP})?(?:(?P<y10>{year})(?:{DASH}(?P<y10b>[0-9]{{2}}|{year}))?|['’](?P<y10s>[0-9]{{2}})){B}"
+            r"{B}(?:[Tt]he{SP})?(?P<s10>{SEASON}){SP}(?:of{SP})?(?:(?P<y10>{year})(?:(?:{DASH}|/)(?P<y10b>[0-9]{{2}}|{year}))?|['’](?P<y10s>[0-9]{{2}})){B}"
         ),
         // Decades
         format!(
@@ -175,7 +175,7 @@ pub fn rules() -> Vec<String> {
         ),
         // Years with an era
         format!(
-            r"{B}(?:(?P<em>{MONTH}){SP}|(?:[Tt]he{SP})?(?P<es>{SEASON}){SP}(?:of{SP})?)?(?:(?P<ey0>[0-9]{{1,4}})(?:{DASH}|{SP}to{SP}))?(?P<ey>[0-9]{{1,4}}){SP}?(?P<era>BCE|B\.C\.E\.|BC|B\.C\.|AD|A\.D\.|CE|C\.E\.)"
+            r"{B}(?:(?P<em>{MONTH}),?{SP}|(?:[Tt]he{SP})?(?P<es>{SEASON}){SP}(?:of{SP})?)?(?:(?P<ey0>[0-9]{{1,4}})(?:{DASH}|{SP}to{SP}))?(?P<ey>[0-9]{{1,4}}){SP}?(?P<era>BCE|B\.C\.E\.|BC|B\.C\.|AD|A\.D\.|CE|C\.E\.)"
         ),
         format!(r"{B}(?P<era2>AD|A\.D\.){SP}?(?P<ey2>[0-9]{{1,4}}){B}"),
         // Year–Year, Year–YY, Year/YY
@@ -198,7 +198,7 @@ pub fn rules() -> Vec<String> {
         // "the turn of the century": the narrative's nearest
         format!(r"{B}(?P<turn>[Tt]he{SP}turn{SP}of{SP}the{SP}century){B}"),
         format!(
-            r"{B}(?P<ago>(?:(?P<anum>{NUMBER_WORD}|[0-9]{{1,3}}){SP})?(?P<aunit>[Dd]ays?|[Ww]eeks?|[Mm]onths?|[Yy]ears?|[Dd]ecades?){SP}(?P<adir>later|earlier|ago|afterwards?|before)){B}"
+            r"{B}(?P<ago>(?:(?P<anum>{NUMBER_WORD}|[0-9]{{1,3}}){SP}|(?P<athe>[Tt]he){SP})?(?P<aunit>[Dd]ays?|[Ww]eeks?|[Mm]onths?|[Yy]ears?|[Dd]ecades?){SP}(?P<adir>later|earlier|ago|afterwards?|after|before)){B}"
         ),
         format!(r"{B}(?P<now>[Tt]oday|[Nn]ow|[Yy]esterday|[Tt]omorrow|[Cc]urrently){B}"),
         // "to the present day", "until the present day"
