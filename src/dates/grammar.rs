@@ -1184,7 +1184,7 @@ fn unit(word: &str) -> Option<Unit> {
         "month" => Unit::Month,
         "year" => Unit::Year,
         "decade" => Unit::Decade,
-        "century" | "centurie" => Unit::Century,
+        "century" => Unit::Century,
         _ => return None,
     })
 }

@@ -59,9 +59,10 @@ pub struct Position {
     /// Whether the date is all a parenthesis holds ("the Civil Constitution
     /// of the Clergy (1790)", "Stalin (1878–1953)").
     pub in_parentheses: bool,
-    /// Whether the date is a dateline: a full date that ends its line, after
+    /// Whether the date stands as a dateline does: it ends its line, after
     /// no more than capitalised words ("Washington, November 11, 1903.",
-    /// "Lecompton, January 14, 1858—3 p.m.").
+    /// "Lecompton, January 14, 1858—3 p.m."); a day so placed is the month
+    /// of writing for "the 7th instant".
     pub dateline: bool,
     /// Whether "since" comes right before the date ("part of the empire
     /// since 513 BC").
@@ -312,6 +313,8 @@ impl Anchor {
                 });
                 DateInfo::at(day.map(Period::Day), None)
             }
+            // (Easter falls from March 22 to April 25: the feast's year is
+            // the year a day in April would have.)
             DateExpr::Feast { offset, ahead } => DateInfo::at(
                 self.year_for(4, 10, ahead)
                     .and_then(Day::easter)
