@@ -195,7 +195,8 @@ pub fn rules() -> Vec<String> {
         format!(
             r"{B}(?P<rpart>(?:[Tt]he{SP}(?:beginning|start|middle|end|close){SP}of{SP}(?:the{SP})?|(?:[Ee]arly|[Ll]ate|[Ll]ater|[Ee]arlier){SP}in{SP}the{SP})(?P<rpunit>year|month|week|decade|century)){B}"
         ),
-        // "the turn of the century": the narrative's nearest
+        // "the turn of the century" (the start of the century that begins
+        // nearest the narrative's year)
         format!(r"{B}(?P<turn>[Tt]he{SP}turn{SP}of{SP}the{SP}century){B}"),
         format!(
             r"{B}(?P<ago>(?:(?P<anum>{NUMBER_WORD}|[0-9]{{1,3}}){SP}|(?P<athe>[Tt]he){SP})?(?P<aunit>[Dd]ays?|[Ww]eeks?|[Mm]onths?|[Yy]ears?|[Dd]ecades?){SP}(?P<adir>later|earlier|ago|afterwards?|after|before)){B}"
