@@ -703,6 +703,19 @@ fn read(caps: &Groups<'_>, text: &str) -> Option<(DateExpr, &'static str)> {
         return Some((abs(Period::Season(y, season)), "date:season-year"));
     }
     if let Some(d) = num::<i32>(caps, "dec") {
+        // "the 1800s" is the century (1800–1899), unless it stands beside
+        // other decades ("the 1900s and 1910s", "the 1890s–1900s"); "the
+        // 2000s" is the decade.
+        if d % 100 == 0
+            && d < 2000
+            && decade_before(&text[..m.start()]).is_none()
+            && !decade_follows(&text[m.end()..])
+        {
+            return Some((
+                with_mod(abs(Period::Century(d / 100)), dmod(caps.name("dmod"))),
+                "date:century",
+            ));
+        }
         return Some((
             with_mod(abs(Period::Decade(d / 10)), dmod(caps.name("dmod"))),
             "date:decade",
@@ -1204,6 +1217,22 @@ fn decade_before(before: &str) -> Option<i32> {
         && decade.bytes().all(|c| c.is_ascii_digit())
         && !digits[..digits.len() - 4].ends_with(|c: char| c.is_alphanumeric());
     ok.then(|| decade.parse::<i32>().ok().map(|d| d / 10))?
+}
+
+/// Whether `after` goes on to another decade: " and 1910s", "–1900s",
+/// " or '20s".
+fn decade_follows(after: &str) -> bool {
+    let a = after.trim_start();
+    let Some(rest) = ["and ", "or ", "to ", "-", "–", "—"]
+        .iter()
+        .find_map(|w| a.strip_prefix(w))
+    else {
+        return false;
+    };
+    let word = first_word(rest.trim_start().trim_start_matches(['\'', '’']));
+    word.len() >= 3
+        && word.ends_with("0s")
+        && word[..word.len() - 1].bytes().all(|b| b.is_ascii_digit())
 }
 
 /// Whether the words before `start` carry a span up to it ("to", "until",
