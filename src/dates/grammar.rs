@@ -1203,9 +1203,14 @@ fn unit(word: &str) -> Option<Unit> {
 }
 
 /// The decade (195 for "1950s") that `before` ends in, joined by "and",
-/// "or", "to" or a dash: "the 1860s and ", "the 1920s–".
+/// "or", "to" or a dash: "the 1860s and ", "the 1920s–", "the 1870s–early ".
 fn decade_before(before: &str) -> Option<i32> {
     let b = before.trim_end();
+    let b = ["early", "mid-", "late"]
+        .iter()
+        .find_map(|w| b.strip_suffix(w))
+        .unwrap_or(b)
+        .trim_end();
     let b = ["and", "or", "to", "-", "–", "—"]
         .iter()
         .find_map(|w| b.strip_suffix(w))?
