@@ -944,7 +944,7 @@ fn read(caps: &Groups<'_>, text: &str) -> Option<(DateExpr, &'static str)> {
         } else if part.contains("beginning") || part.contains("start") || part.starts_with("early")
         {
             Some(Mod::Start)
-        } else if part.contains("middle") {
+        } else if part.contains("middle") || part.starts_with("mid-") {
             Some(Mod::Mid)
         } else {
             Some(Mod::End)

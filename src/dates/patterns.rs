@@ -193,7 +193,7 @@ pub fn rules() -> Vec<String> {
         // "the end of the year", "late in the year": the narrative's year
         // (month, week, decade, century)
         format!(
-            r"{B}(?P<rpart>(?:[Tt]he{SP}(?:beginning|start|middle|end|close){SP}of{SP}(?:the{SP})?|(?:[Ee]arly|[Ll]ate|[Ll]ater|[Ee]arlier){SP}in{SP}the{SP})(?P<rpunit>year|month|week|decade|century)){B}"
+            r"{B}(?P<rpart>(?:[Tt]he{SP}(?:beginning|start|middle|end|close){SP}of{SP}(?:the{SP})?|(?:[Ee]arly|[Ll]ate|[Ll]ater|[Ee]arlier){SP}in{SP}the{SP}|[Mm]id-)(?P<rpunit>year|month|week|decade|century)){B}"
         ),
         // "the turn of the century" (the start of the century that begins
         // nearest the narrative's year)
