@@ -19,7 +19,7 @@ use super::join::{join_ranges, share_years};
 use super::lexicon;
 use super::patterns;
 use super::value::{DateInfo, Day, Mod, Period, Season, Timex};
-use crate::text::{first_word, floor_char_boundary, newline_ends_sentence};
+use crate::text::{first_word, floor_char_boundary, last_word, newline_ends_sentence};
 use regex::Regex;
 use regex_automata::dfa::{self, dense::DFA};
 use regex_automata::nfa::thompson::{
@@ -960,13 +960,14 @@ fn read(caps: &Groups<'_>, text: &str) -> Option<(DateExpr, &'static str)> {
         ));
     }
     if caps.name("presday").is_some() {
-        return reaches_the_present(text, m.start()).then_some((DateExpr::Present, "date:present"));
+        return reaches_the_present(text, m.start(), m.end())
+            .then_some((DateExpr::Present, "date:present"));
     }
     if caps.name("rel").is_some() {
         let unit = unit(caps.name("runit")?.as_str())?;
         let dir = caps.name("rdir")?.as_str().to_ascii_lowercase();
         // "To this day, his detractors accuse him": the writer's present.
-        if unit == Unit::Day && dir == "this" && reaches_the_present(text, m.start()) {
+        if unit == Unit::Day && dir == "this" && reaches_the_present(text, m.start(), m.end()) {
             return Some((DateExpr::Present, "date:present"));
         }
         let offset = match dir.as_str() {
@@ -1240,18 +1241,29 @@ fn decade_follows(after: &str) -> bool {
         && word[..word.len() - 1].bytes().all(|b| b.is_ascii_digit())
 }
 
-/// Whether the words before `start` carry a span up to it ("to", "until",
-/// "till": "to this day", "until the present day").
-fn reaches_the_present(text: &str, start: usize) -> bool {
+/// Whether the phrase at `start..end` closes a span that runs up to the
+/// writer's present: "to", "until" or "till" before it ("To this day, ...",
+/// "serves to this day as our shield", "until the present day"); not when
+/// "to" belongs to the verb before it ("referred to this day as", "prior to
+/// this day") or the day is a noun's ("brought us to this day of victory").
+fn reaches_the_present(text: &str, start: usize, end: usize) -> bool {
     let before = text[..start].trim_end_matches([' ', '\t']);
     // (Bytes: a letter after the last other byte starts a char.)
-    let word = &before[before
+    let at = before
         .bytes()
         .rposition(|b| !b.is_ascii_alphabetic())
-        .map_or(0, |i| i + 1)..];
-    ["to", "until", "till"]
+        .map_or(0, |i| i + 1);
+    let word = &before[at..];
+    let spans = ["to", "until", "till"]
         .iter()
-        .any(|w| word.eq_ignore_ascii_case(w))
+        .any(|w| word.eq_ignore_ascii_case(w));
+    let governed = word.eq_ignore_ascii_case("to")
+        && matches!(
+            last_word(before[..at].trim_end()),
+            "referred" | "refer" | "refers" | "referring" | "prior" | "us" | "them" | "me"
+        );
+    let of_follows = first_word(text[end..].trim_start_matches([' ', '\t'])) == "of";
+    spans && !governed && !of_follows
 }
 
 /// Whether a named day's next word makes it part of a place's name
