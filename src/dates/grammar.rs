@@ -1112,7 +1112,12 @@ fn read(caps: &Groups<'_>, text: &str) -> Option<(DateExpr, &'static str)> {
         return Some((DateExpr::Weekend { dir }, "date:weekend"));
     }
     if let Some(named) = caps.name("named") {
-        let ny = num::<i32>(caps, "ny");
+        // A year, or one with its era ("the Ides of March, 44 BC").
+        let ny = num::<i32>(caps, "ny").or_else(|| {
+            let y = num::<i32>(caps, "nye").filter(|&y| y > 0)?;
+            let bc = caps.name("nyera")?.as_str().starts_with('B');
+            Some(if bc { 1 - y } else { y })
+        });
         if ny.is_none()
             && names_a_place(first_word(text[m.end()..].trim_start_matches([' ', '\t'])))
         {

@@ -144,7 +144,17 @@ pub fn named_day(name: &str) -> Option<(Option<i32>, u8, u8)> {
         "V-E Day" | "VE Day" => (Some(1945), 5, 8),
         "V-J Day" | "VJ Day" => (Some(1945), 9, 2),
         "D-Day" => (Some(1944), 6, 6),
-        _ => return None,
+        // The Roman Ides: the 15th of March, May, July and October, the
+        // 13th of the other months.
+        _ => {
+            let month = month_number(n.strip_prefix("Ides of ")?)?;
+            let day = if matches!(month, 3 | 5 | 7 | 10) {
+                15
+            } else {
+                13
+            };
+            (None, month, day)
+        }
     })
 }
 

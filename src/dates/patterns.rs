@@ -105,7 +105,7 @@ pub fn day_ordinal_regex() -> String {
 
 /// Days known by name (a regex alternation). Fixed dates only: movable feasts
 /// (Easter) would need a calendar computation the grammar does not do.
-pub const NAMED_DAY: &str = r"Christmas(?:[ \t]+(?:Day|Eve))?|New[ \t]+Year['’]s[ \t]+(?:Day|Eve)|Independence[ \t]+Day|Bastille[ \t]+Day|Armistice[ \t]+Day|Veterans[ \t]+Day|V-?E[ \t]+Day|V-?J[ \t]+Day|D-Day|Pearl[ \t]+Harbor[ \t]+Day|Easter(?:[ \t]+(?:Sunday|Monday|Day))?|Good[ \t]+Friday|Holy[ \t]+Saturday|Maundy[ \t]+Thursday|Palm[ \t]+Sunday|Ash[ \t]+Wednesday|Ascension[ \t]+Day|Whit(?:sun(?:day)?|[ \t]+(?:Sunday|Monday))|Pentecost";
+pub const NAMED_DAY: &str = r"Christmas(?:[ \t]+(?:Day|Eve))?|New[ \t]+Year['’]s[ \t]+(?:Day|Eve)|Independence[ \t]+Day|Bastille[ \t]+Day|Armistice[ \t]+Day|Veterans[ \t]+Day|V-?E[ \t]+Day|V-?J[ \t]+Day|D-Day|Pearl[ \t]+Harbor[ \t]+Day|Easter(?:[ \t]+(?:Sunday|Monday|Day))?|Good[ \t]+Friday|Holy[ \t]+Saturday|Maundy[ \t]+Thursday|Palm[ \t]+Sunday|Ash[ \t]+Wednesday|Ascension[ \t]+Day|Whit(?:sun(?:day)?|[ \t]+(?:Sunday|Monday))|Pentecost|Ides[ \t]+of[ \t]+(?:January|February|March|April|May|June|July|August|September|October|November|December)";
 
 /// A year in words, 1700–1999 ("one thousand nine hundred and seventeen",
 /// "nineteen hundred and forty", "Eighteen hundred sixty-one").
@@ -211,7 +211,9 @@ pub fn rules() -> Vec<String> {
             r"{B}(?P<wkend>(?P<wedir>[Tt]he|[Tt]his|[Ll]ast|[Nn]ext){SP}week(?:-|{SP})?end){B}"
         ),
         // Named days: with a year, or resolved like "June 25"
-        format!(r"{B}(?P<named>{NAMED_DAY}){B}(?:,?{SP}(?:of{SP})?(?P<ny>{year}){B})?"),
+        format!(
+            r"{B}(?P<named>{NAMED_DAY}){B}(?:,?{SP}(?:of{SP})?(?:(?P<ny>{year}){B}|(?P<nye>[0-9]{{1,4}}){SP}?(?P<nyera>BCE|B\.C\.E\.|BC|B\.C\.|AD|A\.D\.|CE|C\.E\.)))?"
+        ),
         // Month alone
         // (abbreviated: "in Nov", "by Dec."; "Jan", "Mar", "Jun", "Jul" only with a period)
         format!(
