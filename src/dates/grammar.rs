@@ -1036,28 +1036,24 @@ fn read(caps: &Groups<'_>, text: &str) -> Option<(DateExpr, &'static str)> {
         // than the year before", "tomorrow or the day after" compare or
         // count from the present).
         let plural = unit_word.ends_with('s');
-        if let Some(the) = caps.name("athe") {
-            if plural
-                || matches!(dir, "ago" | "later" | "earlier")
-                || the.as_str() != "The"
-                || !next.starts_with(',')
+        let n = match caps.name("athe") {
+            Some(the) => {
+                if plural
+                    || matches!(dir, "ago" | "later" | "earlier")
+                    || the.as_str() != "The"
+                    || !next.starts_with(',')
+                {
+                    return None;
+                }
+                Some(1)
+            }
+            None if caps.name("anum").is_none()
+                && (!plural || !matches!(dir, "later" | "earlier" | "ago")) =>
             {
                 return None;
             }
-            let sign = if dir == "before" { -1 } else { 1 };
-            return Some((
-                DateExpr::Relative {
-                    unit,
-                    offset: sign,
-                    deictic: false,
-                    modifier: None,
-                },
-                "date:relative",
-            ));
-        }
-        if caps.name("anum").is_none() && (!plural || !matches!(dir, "later" | "earlier" | "ago")) {
-            return None;
-        }
+            None => n,
+        };
         let sign = if matches!(dir, "later" | "afterward" | "afterwards" | "after") {
             1
         } else {
