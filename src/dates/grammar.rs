@@ -19,7 +19,9 @@ use super::join::{join_ranges, share_years};
 use super::lexicon;
 use super::patterns;
 use super::value::{DateInfo, Day, Mod, Period, Season, Timex};
-use crate::text::{first_word, floor_char_boundary, last_word, newline_ends_sentence};
+use crate::text::{
+    first_word, floor_char_boundary, last_word, last_word_but_one, newline_ends_sentence,
+};
 use regex::Regex;
 use regex_automata::dfa::{self, dense::DFA};
 use regex_automata::nfa::thompson::{
@@ -1249,18 +1251,13 @@ fn decade_follows(after: &str) -> bool {
 /// this day") or the day is a noun's ("brought us to this day of victory").
 fn reaches_the_present(text: &str, start: usize, end: usize) -> bool {
     let before = text[..start].trim_end_matches([' ', '\t']);
-    // (Bytes: a letter after the last other byte starts a char.)
-    let at = before
-        .bytes()
-        .rposition(|b| !b.is_ascii_alphabetic())
-        .map_or(0, |i| i + 1);
-    let word = &before[at..];
+    let word = last_word(before);
     let spans = ["to", "until", "till"]
         .iter()
         .any(|w| word.eq_ignore_ascii_case(w));
     let governed = word.eq_ignore_ascii_case("to")
         && matches!(
-            last_word(before[..at].trim_end()),
+            last_word_but_one(before),
             "referred" | "refer" | "refers" | "referring" | "prior" | "us" | "them" | "me"
         );
     let of_follows = first_word(text[end..].trim_start_matches([' ', '\t'])) == "of";
