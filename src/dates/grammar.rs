@@ -1121,22 +1121,24 @@ fn read(caps: &Groups<'_>, text: &str) -> Option<(DateExpr, &'static str)> {
         {
             return None;
         }
-        if let Some(offset) = lexicon::easter_offset(named.as_str()) {
-            return Some(match ny {
-                Some(y) => (
-                    abs(Period::Day(Day::easter(y)?.add_days(offset))),
-                    "date:named-day",
-                ),
-                None => (
-                    DateExpr::Feast {
-                        offset: offset as i16,
-                        ahead: future_in_sentence(text, m.start(), m.end()),
-                    },
-                    "date:named-day",
-                ),
-            });
-        }
-        let (year, month, day) = lexicon::named_day(named.as_str())?;
+        let (year, month, day) = match lexicon::named_day(named.as_str())? {
+            lexicon::NamedDay::Fixed(year, month, day) => (year, month, day),
+            lexicon::NamedDay::Easter(offset) => {
+                return Some(match ny {
+                    Some(y) => (
+                        abs(Period::Day(Day::easter(y)?.add_days(offset))),
+                        "date:named-day",
+                    ),
+                    None => (
+                        DateExpr::Feast {
+                            offset: offset as i16,
+                            ahead: future_in_sentence(text, m.start(), m.end()),
+                        },
+                        "date:named-day",
+                    ),
+                })
+            }
+        };
         return Some(match (year, ny) {
             (Some(y), _) | (None, Some(y)) => {
                 (abs(Period::Day(Day::new(y, month, day)?)), "date:named-day")

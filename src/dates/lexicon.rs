@@ -123,27 +123,47 @@ pub fn roman_month(s: &str) -> Option<u8> {
     R.iter().position(|r| *r == s).map(|p| p as u8 + 1)
 }
 
-/// The date of a named day: (year if the day names one, month, day).
-/// V-E Day is 8 May 1945; V-J Day is 2 September 1945 (the surrender
-/// signing, the date the United States observes); D-Day is 6 June 1944.
-pub fn named_day(name: &str) -> Option<(Option<i32>, u8, u8)> {
+/// What a named day's name fixes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NamedDay {
+    /// A day of the calendar: the year if the name gives one, month, day.
+    Fixed(Option<i32>, u8, u8),
+    /// A movable feast, days from Easter Sunday ("Good Friday": -2).
+    Easter(i64),
+}
+
+/// The day a name names. V-E Day is 8 May 1945; V-J Day is 2 September 1945
+/// (the surrender signing, the date the United States observes); D-Day is
+/// 6 June 1944.
+pub fn named_day(name: &str) -> Option<NamedDay> {
+    use NamedDay::{Easter, Fixed};
     let n: String = name
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
         .replace('’', "'");
     Some(match n.as_str() {
-        "Christmas" | "Christmas Day" => (None, 12, 25),
-        "Christmas Eve" => (None, 12, 24),
-        "New Year's Day" => (None, 1, 1),
-        "New Year's Eve" => (None, 12, 31),
-        "Independence Day" => (None, 7, 4),
-        "Bastille Day" => (None, 7, 14),
-        "Armistice Day" | "Veterans Day" => (None, 11, 11),
-        "Pearl Harbor Day" => (None, 12, 7),
-        "V-E Day" | "VE Day" => (Some(1945), 5, 8),
-        "V-J Day" | "VJ Day" => (Some(1945), 9, 2),
-        "D-Day" => (Some(1944), 6, 6),
+        "Christmas" | "Christmas Day" => Fixed(None, 12, 25),
+        "Christmas Eve" => Fixed(None, 12, 24),
+        "New Year's Day" => Fixed(None, 1, 1),
+        "New Year's Eve" => Fixed(None, 12, 31),
+        "Independence Day" => Fixed(None, 7, 4),
+        "Bastille Day" => Fixed(None, 7, 14),
+        "Armistice Day" | "Veterans Day" => Fixed(None, 11, 11),
+        "Pearl Harbor Day" => Fixed(None, 12, 7),
+        "V-E Day" | "VE Day" => Fixed(Some(1945), 5, 8),
+        "V-J Day" | "VJ Day" => Fixed(Some(1945), 9, 2),
+        "D-Day" => Fixed(Some(1944), 6, 6),
+        "Ash Wednesday" => Easter(-46),
+        "Palm Sunday" => Easter(-7),
+        "Maundy Thursday" => Easter(-3),
+        "Good Friday" => Easter(-2),
+        "Holy Saturday" => Easter(-1),
+        "Easter" | "Easter Sunday" | "Easter Day" => Easter(0),
+        "Easter Monday" => Easter(1),
+        "Ascension Day" => Easter(39),
+        "Whitsun" | "Whit Sunday" | "Whitsunday" | "Pentecost" => Easter(49),
+        "Whit Monday" => Easter(50),
         // The Roman Ides: the 15th of March, May, July and October, the
         // 13th of the other months.
         _ => {
@@ -153,26 +173,8 @@ pub fn named_day(name: &str) -> Option<(Option<i32>, u8, u8)> {
             } else {
                 13
             };
-            (None, month, day)
+            Fixed(None, month, day)
         }
-    })
-}
-
-/// Days from Easter Sunday of a movable feast ("Good Friday": -2).
-pub fn easter_offset(name: &str) -> Option<i64> {
-    let n: String = name.split_whitespace().collect::<Vec<_>>().join(" ");
-    Some(match n.as_str() {
-        "Ash Wednesday" => -46,
-        "Palm Sunday" => -7,
-        "Maundy Thursday" => -3,
-        "Good Friday" => -2,
-        "Holy Saturday" => -1,
-        "Easter" | "Easter Sunday" | "Easter Day" => 0,
-        "Easter Monday" => 1,
-        "Ascension Day" => 39,
-        "Whitsun" | "Whit Sunday" | "Whitsunday" | "Pentecost" => 49,
-        "Whit Monday" => 50,
-        _ => return None,
     })
 }
 
