@@ -32,6 +32,7 @@ use regex_automata::nfa::thompson::{
 use regex_automata::util::captures::Captures;
 use regex_automata::util::syntax;
 use regex_automata::{Anchored, Input, PatternID};
+use std::sync::OnceLock;
 
 /// A date mention before resolution against its document.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -209,9 +210,13 @@ pub struct DateGrammar {
     /// Every rule as one multi-pattern DFA without capture groups, built by
     /// `build.rs`: the scan reports where a date is and which rule matched.
     finder: Finder,
-    /// Each rule on its own, with its capture groups, run only over a match.
-    rules: Vec<Rule>,
-    prefix: Regex,
+    /// Each rule's pattern, and the rule on its own with its capture groups,
+    /// compiled when a match first needs it (compiling all of them took
+    /// three quarters of the start-up of a one-sentence run).
+    rules: Vec<(String, OnceLock<Rule>)>,
+    /// The modifier phrases that may open a date ("the end of"), compiled
+    /// when first needed.
+    prefix: OnceLock<Regex>,
 }
 
 /// The embedded date automaton (see `build.rs`).
@@ -357,14 +362,30 @@ impl Default for DateGrammar {
 }
 
 impl DateGrammar {
-    /// Reads the embedded automaton and compiles each rule for its groups
-    /// (about 10 ms).
+    /// Reads the embedded automaton (a few milliseconds); each rule is
+    /// compiled for its groups when a match first needs it.
     pub fn new() -> Self {
         DateGrammar {
             finder: embedded_finder(),
-            rules: patterns::rules().iter().map(|r| Rule::new(r)).collect(),
-            prefix: Regex::new(&patterns::prefix()).expect("the date prefix grammar compiles"),
+            rules: patterns::rules()
+                .into_iter()
+                .map(|p| (p, OnceLock::new()))
+                .collect(),
+            prefix: OnceLock::new(),
         }
+    }
+
+    /// Rule `i`, compiled.
+    fn rule(&self, i: usize) -> &Rule {
+        let (pattern, rule) = &self.rules[i];
+        rule.get_or_init(|| Rule::new(pattern))
+    }
+
+    /// The modifier-phrase regex, compiled.
+    fn prefix(&self) -> &Regex {
+        self.prefix.get_or_init(|| {
+            Regex::new(&patterns::prefix()).expect("the date prefix grammar compiles")
+        })
     }
 
     /// Finds the date mentions of one chunk, in text order, into `out`.
@@ -395,7 +416,7 @@ impl DateGrammar {
             at = found.end();
             // The rule that matched, re-run with its groups over the match's
             // span only, anchored (it matches there, with the same span).
-            let rule = &self.rules[found.pattern().as_usize()];
+            let rule = self.rule(found.pattern().as_usize());
             let cache = caches[found.pattern().as_usize()].get_or_insert_with(|| rule.cache());
             let input = Input::new(text)
                 .span(found.start()..found.end())
@@ -458,7 +479,7 @@ impl DateGrammar {
         if !may_end_a_prefix(window) {
             return;
         }
-        let Some(c) = self.prefix.captures(window) else {
+        let Some(c) = self.prefix().captures(window) else {
             return;
         };
         let m = c.get(0).expect("group 0");
@@ -1299,10 +1320,8 @@ mod tests {
     #[test]
     fn a_match_too_long_for_the_backtracker_is_read_by_the_pikevm() {
         let grammar = DateGrammar::new();
-        let long = grammar
-            .rules
-            .iter()
-            .map(|r| r.backtracker.max_haystack_len())
+        let long = (0..grammar.rules.len())
+            .map(|i| grammar.rule(i).backtracker.max_haystack_len())
             .max()
             .unwrap();
         let gap = " ".repeat(long + 1);
@@ -1391,7 +1410,7 @@ mod tests {
         ] {
             let window = format!("It was {phrase}");
             assert!(
-                g.prefix.is_match(&window),
+                g.prefix().is_match(&window),
                 "{phrase:?} is not a prefix phrase"
             );
             assert!(may_end_a_prefix(&window), "{phrase:?} fails the filter");
