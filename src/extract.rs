@@ -9,7 +9,7 @@ use crate::names;
 use crate::resolve::{
     gazetteer_mentions, loose_words, place, settle_names, ChunkFindings, DocumentState,
 };
-use crate::text::{chunk_ends, count_chars, sentence_starts, word_tokens};
+use crate::text::{chunk_bounds, count_chars, sentence_starts, word_tokens};
 use rayon::prelude::*;
 use std::path::Path;
 
@@ -150,13 +150,7 @@ impl Extractor {
     /// chunks of `text` in parallel, which needs nothing of the document
     /// before it (and so may run while an earlier part is settled).
     pub fn recognise_part(&self, text: &str) -> RecognisedPart<'_> {
-        let ends = chunk_ends(text, self.chunk_bytes);
-        let mut bounds = Vec::with_capacity(ends.len());
-        let mut start = 0;
-        for end in ends {
-            bounds.push((start, end));
-            start = end;
-        }
+        let bounds = chunk_bounds(text, self.chunk_bytes);
         let findings = if bounds.len() == 1 {
             vec![self.recognise(text)]
         } else {

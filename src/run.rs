@@ -5,7 +5,7 @@ use crate::dates::Day;
 use crate::input::{self, Item, TextStream};
 use crate::output::{encode, Format, Sink};
 use crate::record::Record;
-use crate::text::chunk_ends;
+use crate::text::chunk_bounds;
 use crate::{Entity, Extractor};
 use rayon::prelude::*;
 use std::borrow::Cow;
@@ -324,14 +324,11 @@ fn segmented_text<W: Write>(
     (id, text): (&str, &str),
     block: usize,
 ) -> io::Result<()> {
-    let mut start = 0;
-    let mut ends = chunk_ends(text, block).into_iter();
+    let mut parts = chunk_bounds(text, block).into_iter();
     document_in_parts(job, ex, rep, sink, id, || {
-        Ok(ends.next().map(|end| {
-            let part = &text[start..end];
-            start = end;
-            Cow::Borrowed(part)
-        }))
+        Ok(parts
+            .next()
+            .map(|(start, end)| Cow::Borrowed(&text[start..end])))
     })
 }
 
@@ -481,7 +478,7 @@ mod tests {
             }
             let whole = whole.finish().unwrap();
             let mut segmented = Sink::new(Vec::new(), format);
-            let segments = chunk_ends(&text, 4_000).len();
+            let segments = chunk_bounds(&text, 4_000).len();
             assert!(segments > 5, "only {segments} segments");
             segmented_text(&job, &ex, &rep, &mut segmented, ("doc", &text), 4_000).unwrap();
             let segmented = segmented.finish().unwrap();

@@ -19,19 +19,47 @@ pub fn next_cut(text: &str, from: usize) -> Option<usize> {
 }
 
 /// Splits `text` into chunks of about `target` bytes or more, cut only where
-/// [`next_cut`] allows. Returns the end offset of each chunk.
-pub fn chunk_ends(text: &str, target: usize) -> Vec<usize> {
-    let mut ends = Vec::new();
+/// [`next_cut`] allows. Returns each chunk's start and end offsets, in order
+/// (one chunk, the whole text, if it is short or has no cut).
+pub fn chunk_bounds(text: &str, target: usize) -> Vec<(usize, usize)> {
+    let mut bounds = Vec::new();
     let mut start = 0;
     while text.len() - start > target {
         match next_cut(text, start + target) {
             Some(cut) => {
-                ends.push(cut);
+                bounds.push((start, cut));
                 start = cut;
             }
             None => break,
         }
     }
-    ends.push(text.len());
-    ends
+    bounds.push((start, text.len()));
+    bounds
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chunks_tile_the_text_and_are_cut_after_sentence_ending_line_breaks() {
+        let text = "The first sentence ends here.\nA second one\ngoes on. And ends.\nThe last.";
+        let bounds = chunk_bounds(text, 10);
+        assert_eq!(bounds.first().map(|b| b.0), Some(0));
+        assert_eq!(bounds.last().map(|b| b.1), Some(text.len()));
+        for pair in bounds.windows(2) {
+            assert_eq!(pair[0].1, pair[1].0, "{bounds:?}");
+        }
+        let pieces: Vec<&str> = bounds.iter().map(|&(s, e)| &text[s..e]).collect();
+        // "A second one\n" does not end a sentence: no cut after it.
+        assert_eq!(
+            pieces,
+            [
+                "The first sentence ends here.\n",
+                "A second one\ngoes on. And ends.\n",
+                "The last."
+            ]
+        );
+        assert_eq!(chunk_bounds(text, text.len()), [(0, text.len())]);
+    }
 }

@@ -6,7 +6,7 @@ mod position;
 mod sentences;
 mod tokens;
 
-pub use chunks::{chunk_ends, next_cut};
+pub use chunks::{chunk_bounds, next_cut};
 pub use position::{count_chars, Positions};
 pub(crate) use sentences::GIVEN_NAME_ABBREVIATIONS;
 pub use sentences::{before_in_sentence, newline_ends_sentence, sentence_starts, SentenceSplitter};
