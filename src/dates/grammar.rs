@@ -1229,8 +1229,12 @@ fn unit(word: &str) -> Option<Unit> {
     })
 }
 
-/// The decade (195 for "1950s") that `before` ends in, joined by "and",
-/// "or", "to" or a dash: "the 1860s and ", "the 1920s–", "the 1870s–early ".
+/// The words and dashes that join two decades: "the 1860s and '70s",
+/// "the 1920s–30s", "the 1870s or 1880s".
+const DECADE_JOINERS: [&str; 6] = ["and", "or", "to", "-", "–", "—"];
+
+/// The decade (195 for "1950s") that `before` ends in, joined by one of
+/// [`DECADE_JOINERS`]: "the 1860s and ", "the 1920s–", "the 1870s–early ".
 fn decade_before(before: &str) -> Option<i32> {
     let b = before.trim_end();
     let b = ["early", "mid-", "late"]
@@ -1238,7 +1242,7 @@ fn decade_before(before: &str) -> Option<i32> {
         .find_map(|w| b.strip_suffix(w))
         .unwrap_or(b)
         .trim_end();
-    let b = ["and", "or", "to", "-", "–", "—"]
+    let b = DECADE_JOINERS
         .iter()
         .find_map(|w| b.strip_suffix(w))?
         .trim_end()
@@ -1255,10 +1259,11 @@ fn decade_before(before: &str) -> Option<i32> {
 /// " or '20s".
 fn decade_follows(after: &str) -> bool {
     let a = after.trim_start();
-    let Some(rest) = ["and ", "or ", "to ", "-", "–", "—"]
-        .iter()
-        .find_map(|w| a.strip_prefix(w))
-    else {
+    let Some(rest) = DECADE_JOINERS.iter().find_map(|w| {
+        let rest = a.strip_prefix(w)?;
+        // A joining word is a word of its own: "and 1910s", not "andes".
+        (!w.starts_with(char::is_alphabetic) || rest.starts_with(' ')).then_some(rest)
+    }) else {
         return false;
     };
     let word = first_word(rest.trim_start().trim_start_matches(['\'', '’']));
