@@ -122,6 +122,34 @@ impl Anchor {
         )
     }
 
+    /// Whether a date read at `pos` leaves the narrative where it was: a
+    /// look back in the middle of a sentence ("the gains of the previous
+    /// year", "two years earlier"); a day of the month of writing ("the 28th
+    /// ultimo"); an earlier date after a mid-sentence "since" ("since 513
+    /// BC" looks back from the story's time); a year in parentheses, which
+    /// dates a thing named before it ("the Civil Constitution of the Clergy
+    /// (1790)").
+    fn stays_put(&self, expr: DateExpr, pos: Position, info: &DateInfo) -> bool {
+        let mid_sentence = !pos.opens_sentence;
+        let looks_back = matches!(expr, DateExpr::Relative { offset, .. } if offset < 0);
+        let earlier = |p: Period| self.current.is_some_and(|c| p.year() < c.year());
+        looks_back && mid_sentence
+            || matches!(expr, DateExpr::DayOfWritingMonth { .. })
+            || pos.since
+                && mid_sentence
+                && info
+                    .value
+                    .is_some_and(|v| matches!(v, Timex::Point(p) if earlier(p)))
+            || pos.in_parentheses
+                && matches!(
+                    info.value,
+                    Some(
+                        Timex::Point(Period::Year(_))
+                            | Timex::Range(Period::Year(_), Period::Year(_))
+                    )
+                )
+    }
+
     /// Resolves an expression read at `pos`, and moves the narrative on when
     /// the expression names a date of its own. A year in the middle of a
     /// sentence, after a day or month of another year (or a month or day of
@@ -163,9 +191,6 @@ impl Anchor {
             self.explicit_year = None;
         }
         let explicit = matches!(expr, DateExpr::Absolute(_) | DateExpr::Numeric { .. });
-        // "the gains of the previous year", "two years earlier": a look back
-        // in the middle of a sentence does not move the narrative.
-        let looks_back = matches!(expr, DateExpr::Relative { offset, .. } if offset < 0);
         let same_period = matches!(
             expr,
             DateExpr::Relative {
@@ -193,31 +218,7 @@ impl Anchor {
         if let (true, Some(Timex::Point(Period::Day(d)))) = (pos.dateline, info.value) {
             self.dateline = Some(d);
         }
-        // "the 28th ultimo" counts from the month of writing, which stays.
-        if looks_back && !pos.opens_sentence || matches!(expr, DateExpr::DayOfWritingMonth { .. }) {
-            return info;
-        }
-        // "since 513 BC" in the middle of a sentence looks back from the
-        // story's time: the text stays where it was.
-        let earlier = |p: Period| self.current.is_some_and(|c| p.year() < c.year());
-        if pos.since
-            && !pos.opens_sentence
-            && info
-                .value
-                .is_some_and(|v| matches!(v, Timex::Point(p) if earlier(p)))
-        {
-            return info;
-        }
-        // A year in parentheses dates a thing named before it, not the
-        // story: the text stays where it was.
-        if pos.in_parentheses
-            && matches!(
-                info.value,
-                Some(
-                    Timex::Point(Period::Year(_)) | Timex::Range(Period::Year(_), Period::Year(_))
-                )
-            )
-        {
+        if self.stays_put(expr, pos, &info) {
             return info;
         }
         if let Some(p) = info.value.and_then(|v| match v {
