@@ -26,7 +26,7 @@ pub(super) fn join_ranges(text: &str, out: &mut Vec<DateMatch>) {
 pub(super) fn joined(text: &str, a: DateMatch, b: DateMatch) -> Option<DateMatch> {
     let gap = gap_between(text, &a, &b)?;
     // A day or month and the year it is in.
-    let in_year = day_in_year(a.expr, b.expr, gap)
+    let in_year = day_in_year(a.expr, b.expr, gap, b.rule == "date:era-year")
         .map(|e| (e, "date:day-in-year"))
         .or_else(|| {
             in_relative_year(a.expr, b.expr, gap).map(|e| (e, "date:month-of-relative-year"))
@@ -86,8 +86,9 @@ pub(super) fn range_words(before: &str, gap: &str) -> Option<Option<usize>> {
 
 /// "this 6th day of April, in the year of our Lord one thousand nine hundred
 /// and seventeen", "on June 25 in 1950": a day and the year it is in, as one
-/// date.
-pub(super) fn day_in_year(a: DateExpr, b: DateExpr, gap: &str) -> Option<DateExpr> {
+/// date; and a day before a year with its era ("10 January 49 BC", which
+/// `era` says `b` is: the era makes the number a year).
+pub(super) fn day_in_year(a: DateExpr, b: DateExpr, gap: &str, era: bool) -> Option<DateExpr> {
     let gap = gap.trim();
     let gap = gap.strip_prefix(',').unwrap_or(gap).trim_start();
     let (
@@ -102,7 +103,7 @@ pub(super) fn day_in_year(a: DateExpr, b: DateExpr, gap: &str) -> Option<DateExp
     else {
         return None;
     };
-    (gap == "in").then_some(())?;
+    (gap == "in" || era && gap.is_empty()).then_some(())?;
     Some(with_mod(
         abs(Period::Day(Day::new(year, month, day)?)),
         modifier,

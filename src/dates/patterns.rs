@@ -119,6 +119,11 @@ pub const DASH: &str = r"[ \t]*[-–—‐][ \t]*";
 pub const ORD_SUFFIX: &str = r"(?:st|nd|rd|th|d)?";
 /// An ASCII word boundary (the automaton needs no Unicode tables).
 pub const B: &str = r"(?-u:\b)";
+/// A day of a month as a number, 1 to 31, where a month's name may be
+/// followed by another number ("January 49 BC", "January 45 soldiers").
+pub const DAY: &str = r"(?:0?[1-9]|[12][0-9]|3[01])";
+/// An era after a year: a word of its own ("12 CEOs" is no era) or dotted.
+pub const ERA: &str = r"(?:(?:BCE|BC|AD|CE)(?-u:\b)|B\.C\.E\.|B\.C\.|A\.D\.|C\.E\.)";
 
 /// The rules, in order of preference (the first that matches at a position
 /// wins); [`super::grammar`] reads a match by the rule's group names.
@@ -147,9 +152,7 @@ pub fn rules() -> Vec<String> {
             r"(?P<m7>{MONTH}),?{SP}(?:\(blank\),?{SP}|of{SP})?(?:(?P<y7>{year}){B}|['’](?P<y7s>[0-9]{{2}}){B})"
         ),
         // Weekday? Month Day
-        format!(
-            r"(?:(?P<wd8>{WEEKDAY}),?{SP})?(?P<m8>{MONTH}){SP}(?P<d8>[0-9]{{1,2}}){ORD_SUFFIX}{B}"
-        ),
+        format!(r"(?:(?P<wd8>{WEEKDAY}),?{SP})?(?P<m8>{MONTH}){SP}(?P<d8>{DAY}){ORD_SUFFIX}{B}"),
         // (the)? Day (of)? Month
         format!(
             r"{B}(?:the{SP})?(?:(?P<d9>[0-9]{{1,2}}){ORD_SUFFIX}{SP}(?:(?:day{SP})?of{SP})?|(?P<d9w>{day_ordinal}){SP}(?:day{SP})?of{SP})(?P<m9>{MONTH})"
@@ -171,11 +174,11 @@ pub fn rules() -> Vec<String> {
         // Centuries ("the 19th century", "the seventeenth and eighteenth
         // centuries")
         format!(
-            r"{B}(?:[Tt]he{SP})?(?:(?P<cmod>early|mid|late|middle)[- ]?)?(?:(?P<cn>[0-9]{{1,2}})(?:st|nd|rd|th)|(?P<cw>{ORDINAL}))(?:(?:{SP}(?:and|to)|{DASH}){SP}?(?:the{SP})?(?:(?:early|mid|late|middle)[- ]?)?(?:(?P<cn2>[0-9]{{1,2}})(?:st|nd|rd|th)|(?P<cw2>{ORDINAL})){SP}[Cc]entur(?:y|ies)|{SP}[Cc]entury)(?:{SP}(?P<cera>BCE|B\.C\.E\.|BC|B\.C\.|AD|A\.D\.|CE|C\.E\.))?"
+            r"{B}(?:[Tt]he{SP})?(?:(?P<cmod>early|mid|late|middle)[- ]?)?(?:(?P<cn>[0-9]{{1,2}})(?:st|nd|rd|th)|(?P<cw>{ORDINAL}))(?:(?:{SP}(?:and|to)|{DASH}){SP}?(?:the{SP})?(?:(?:early|mid|late|middle)[- ]?)?(?:(?P<cn2>[0-9]{{1,2}})(?:st|nd|rd|th)|(?P<cw2>{ORDINAL})){SP}[Cc]entur(?:y|ies)|{SP}[Cc]entury)(?:{SP}(?P<cera>{ERA}))?"
         ),
         // Years with an era
         format!(
-            r"{B}(?:(?P<em>{MONTH}),?{SP}|(?:[Tt]he{SP})?(?P<es>{SEASON}){SP}(?:of{SP})?)?(?:(?P<ey0>[0-9]{{1,4}})(?:{DASH}|{SP}to{SP}))?(?P<ey>[0-9]{{1,4}}){SP}?(?P<era>BCE|B\.C\.E\.|BC|B\.C\.|AD|A\.D\.|CE|C\.E\.)"
+            r"{B}(?:(?P<em>{MONTH}),?{SP}|(?:[Tt]he{SP})?(?P<es>{SEASON}){SP}(?:of{SP})?)?(?:(?P<ey0>[0-9]{{1,4}})(?:{DASH}|{SP}to{SP}))?(?P<ey>[0-9]{{1,4}}){SP}?(?P<era>{ERA})"
         ),
         format!(r"{B}(?P<era2>AD|A\.D\.){SP}?(?P<ey2>[0-9]{{1,4}}){B}"),
         // Year–Year, Year–YY, Year/YY
@@ -212,7 +215,7 @@ pub fn rules() -> Vec<String> {
         ),
         // Named days: with a year, or resolved like "June 25"
         format!(
-            r"{B}(?P<named>{NAMED_DAY}){B}(?:,?{SP}(?:of{SP})?(?:(?P<ny>{year}){B}|(?P<nye>[0-9]{{1,4}}){SP}?(?P<nyera>BCE|B\.C\.E\.|BC|B\.C\.|AD|A\.D\.|CE|C\.E\.)))?"
+            r"{B}(?P<named>{NAMED_DAY}){B}(?:,?{SP}(?:of{SP})?(?:(?P<ny>{year}){B}|(?P<nye>[0-9]{{1,4}}){SP}?(?P<nyera>{ERA})))?"
         ),
         // Month alone
         // (abbreviated: "in Nov", "by Dec."; "Jan", "Mar", "Jun", "Jul" only with a period)
