@@ -198,7 +198,7 @@ pub(super) fn not_a_year_context(text: &str, start: usize, end: usize) -> bool {
         return true;
     }
     let after = &text[end..];
-    if after.starts_with(['%', '°']) {
+    if after.starts_with(['%', '°']) || line_break && telegram_number(text, start, after) {
         return true;
     }
     let next_word: String = after
@@ -221,6 +221,26 @@ pub(super) fn not_a_year_context(text: &str, start: usize, end: usize) -> bool {
             w2.trim_end_matches(|c: char| !c.is_alphanumeric()),
             "Avenue" | "Street" | "Road" | "Boulevard" | "Lane" | "Place" | "Square" | "Ave" | "St"
         )
+}
+
+/// Whether the number at `start` (with `after` the text after it) is a
+/// telegram's number: it opens the line after the telegram's dateline, which
+/// ends with the time of sending, and a period and the message follow
+/// ("Moscow, January 21, 1961, 4 p.m.\n\n1706. Eyes only Secretary.").
+/// GUIDELINES: telegram numbers are not dates.
+fn telegram_number(text: &str, start: usize, after: &str) -> bool {
+    if !after.starts_with(". ") {
+        return false;
+    }
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    if !text[line_start..start].trim().is_empty() {
+        return false;
+    }
+    let before = text[..line_start].trim_end();
+    let dateline = before[before.rfind('\n').map_or(0, |i| i + 1)..].trim_end_matches('.');
+    ["a.m", "p.m", "noon", "midnight"]
+        .iter()
+        .any(|t| dateline.ends_with(t))
 }
 
 /// Whether "June 25" is followed by a unit ("May 5 divisions" is no date).
