@@ -61,6 +61,8 @@ pub(super) const NOT_YEAR_BEFORE: &[&str] = &[
     "tel",
     "vol",
     "volume",
+    // The Congressional Serial Set: "H. misdoc. 21 (Ser. 1199)".
+    "ser",
     "item",
     "file",
     "despatch",
