@@ -245,6 +245,21 @@ fn telegram_number(text: &str, start: usize, after: &str) -> bool {
         .any(|t| dateline.ends_with(t))
 }
 
+/// Whether a match starting at `start` with a digit goes on from a number
+/// before it: after a digit and a period ("420.1 of March 15, 1946": a
+/// regulation's number, not the 1st of March), or a group of three digits
+/// after a digit and a comma ("nearly 2,000 year ago"). A year after a day
+/// and a comma without a space ("January 13,1835", common in old newspapers)
+/// stays a year.
+pub(super) fn continues_a_number(text: &str, start: usize) -> bool {
+    let b = text.as_bytes();
+    let digits = b[start..].iter().take_while(|c| c.is_ascii_digit()).count();
+    start >= 2
+        && digits > 0
+        && b[start - 2].is_ascii_digit()
+        && (b[start - 1] == b'.' || b[start - 1] == b',' && digits == 3)
+}
+
 /// Whether "June 25" is followed by a unit ("May 5 divisions" is no date).
 pub(super) fn followed_by_unit(text: &str, end: usize) -> bool {
     not_a_year_context(text, end, end)

@@ -12,8 +12,9 @@
 //! ([`super::Anchor`]) completes from the document date or the narrative.
 
 use super::context::{
-    bare_season_context, day_of_month_context, followed_by_unit, future_in_sentence, is_archival,
-    may_end_a_prefix, month_alone_context, not_a_year_context, sets_the_scene, year_words_context,
+    bare_season_context, continues_a_number, day_of_month_context, followed_by_unit,
+    future_in_sentence, is_archival, may_end_a_prefix, month_alone_context, not_a_year_context,
+    sets_the_scene, year_words_context,
 };
 use super::join::{join_ranges, share_years};
 use super::lexicon;
@@ -432,7 +433,10 @@ impl DateGrammar {
                 caps,
                 names: &rule.names,
             };
-            let Some((expr, rule)) = read(&caps, text) else {
+            let read = (!continues_a_number(text, m.start()))
+                .then(|| read(&caps, text))
+                .flatten();
+            let Some((expr, rule)) = read else {
                 // A rejected match may hide a date that starts at its second
                 // word ("last Oct. 23": not the month alone, but "Oct. 23";
                 // the word ends at any white space: "0\nFebruary 14, 1950").
