@@ -16,7 +16,7 @@ use super::context::{
     future_in_sentence, is_archival, may_end_a_prefix, month_alone_context, not_a_year_context,
     sets_the_scene, year_words_context,
 };
-use super::join::{join_ranges, share_years};
+use super::join::{days_listed_before_a_year, join_ranges, share_years};
 use super::lexicon;
 use super::patterns;
 use super::value::{DateInfo, Day, Mod, Period, Season, Timex};
@@ -459,6 +459,7 @@ impl DateGrammar {
             out.push(dm);
         }
         join_ranges(text, out);
+        days_listed_before_a_year(text, out);
         share_years(text, out);
     }
 

@@ -171,6 +171,71 @@ pub(super) fn point_of(e: DateExpr) -> Option<Period> {
     }
 }
 
+/// "June 4 and 5, 1950", "February 1, 4, and 8, 1882": days of one month
+/// listed before the year that closes the list. The bare year becomes the
+/// list's last day ("5, 1950"), and the day the month is written with takes
+/// the year ([`share_years`] then carries it further back: "January 1,
+/// February 1, 4, and 8, 1882"). The days between are not mentions.
+pub(super) fn days_listed_before_a_year(text: &str, out: &mut [DateMatch]) {
+    for i in 1..out.len() {
+        let (a, b) = (out[i - 1], out[i]);
+        let (
+            DateExpr::MonthDay {
+                month,
+                day,
+                modifier,
+                ..
+            },
+            Some(Period::Year(year)),
+            "date:year",
+        ) = (a.expr, point_of(b.expr), b.rule)
+        else {
+            continue;
+        };
+        let Some((last_day, at)) = text.get(a.end..b.start).and_then(|g| listed_days(g, day))
+        else {
+            continue;
+        };
+        let (Some(first), Some(last)) =
+            (Day::new(year, month, day), Day::new(year, month, last_day))
+        else {
+            continue;
+        };
+        out[i - 1].expr = with_mod(abs(Period::Day(first)), modifier);
+        out[i] = DateMatch {
+            start: a.end + at,
+            end: b.end,
+            expr: abs(Period::Day(last)),
+            rule: "date:day-list",
+        };
+    }
+}
+
+/// In the text between a month's day (`after`) and a year: day numbers, each
+/// later than the one before, joined by commas, "and" or "&", the last one
+/// followed by a comma ("and 5, ", ", 4, and 8, "). Returns the last day and
+/// its offset in `gap`.
+fn listed_days(gap: &str, after: u8) -> Option<(u8, usize)> {
+    let body = gap.trim_end_matches([' ', '\t']).strip_suffix(',')?;
+    let mut last = None;
+    let mut prev = after;
+    let mut at = 0;
+    for word in body.split_inclusive([' ', '\t', ',']) {
+        let w = word.trim_end_matches([' ', '\t', ',']);
+        match w {
+            "" | "and" | "&" => {}
+            _ => {
+                let d: u8 = w.parse().ok().filter(|d| (prev + 1..=31).contains(d))?;
+                (prev, last) = (d, Some((d, at)));
+            }
+        }
+        at += word.len();
+    }
+    // The last number ends the list: nothing but the comma after it.
+    let (d, start) = last?;
+    (body[start..].trim_end() == d.to_string()).then_some((d, start))
+}
+
 /// "in April and June 1955", "in August, September and October 1914", "the
 /// spring and early summer of 1943": a month, day or season without a year,
 /// joined by "and", "or" or a comma to the next date that has one, is in that
