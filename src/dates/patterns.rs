@@ -132,9 +132,10 @@ pub fn rules() -> Vec<String> {
     let (months, weekdays) = (MONTH_NAMES.join("|"), WEEKDAY_NAMES.join("|"));
     let day_ordinal = day_ordinal_regex();
     let alts = [
-        // Weekday? Month Day(–Day)?, Year ("the night of November 9/10, 1938")
+        // Weekday? Month Day(–Day)?, Year ("the night of November 9/10, 1938";
+        // "January 13,1835" in old newspapers)
         format!(
-            r"(?:(?P<wd1>{WEEKDAY}),?{SP})?(?P<m1>{MONTH}){SP}(?P<d1>[0-9]{{1,2}}){ORD_SUFFIX}(?:(?:{DASH}|/)(?P<d1b>[0-9]{{1,2}}){ORD_SUFFIX})?,?{SP}(?:(?:A\.[ ]?D\.|AD){SP})?(?P<y1>{year}){B}"
+            r"(?:(?P<wd1>{WEEKDAY}),?{SP})?(?P<m1>{MONTH}){SP}(?P<d1>[0-9]{{1,2}}){ORD_SUFFIX}(?:(?:{DASH}|/)(?P<d1b>[0-9]{{1,2}}){ORD_SUFFIX})?(?:,?{SP}|,)(?:(?:A\.[ ]?D\.|AD){SP})?(?P<y1>{year}){B}"
         ),
         // Weekday? (the)? Day(–Day)? (of)? Month,? Year
         format!(
