@@ -200,7 +200,7 @@ pub(super) fn not_a_year_context(text: &str, start: usize, end: usize) -> bool {
         return true;
     }
     let after = &text[end..];
-    if after.starts_with(['%', '°']) || line_break && telegram_number(text, start, after) {
+    if after.starts_with(['%', '°']) || telegram_number(text, start, after) {
         return true;
     }
     let next_word: String = after
@@ -228,14 +228,21 @@ pub(super) fn not_a_year_context(text: &str, start: usize, end: usize) -> bool {
 /// Whether the number at `start` (with `after` the text after it) is a
 /// telegram's number: it opens the line after the telegram's dateline, which
 /// ends with the time of sending, and a period and the message follow
-/// ("Moscow, January 21, 1961, 4 p.m.\n\n1706. Eyes only Secretary.").
+/// ("Moscow, January 21, 1961, 4 p.m.\n\n1706. Eyes only Secretary.",
+/// "...7:44 p.m.\n\nTopol 1108. Deliver Ambassador Finletter").
 /// GUIDELINES: telegram numbers are not dates.
 fn telegram_number(text: &str, start: usize, after: &str) -> bool {
     if !after.starts_with(". ") {
         return false;
     }
     let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
-    if !text[line_start..start].trim().is_empty() {
+    // Nothing before it on its line, or the series it is numbered in
+    // ("Topol 1108.", "Secto 3.").
+    let series = text[line_start..start].trim();
+    let tag = series.len() <= 8
+        && series.starts_with(|c: char| c.is_ascii_uppercase())
+        && series.bytes().all(|b| b.is_ascii_alphabetic());
+    if !(series.is_empty() || tag) {
         return false;
     }
     let before = text[..line_start].trim_end();
