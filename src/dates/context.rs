@@ -58,7 +58,9 @@ pub(super) const NOT_YEAR_BEFORE: &[&str] = &[
     "document",
     "doc",
     "telegram",
+    "telegrams",
     "tel",
+    "tels",
     "vol",
     "volume",
     // The Congressional Serial Set: "H. misdoc. 21 (Ser. 1199)".
@@ -66,7 +68,9 @@ pub(super) const NOT_YEAR_BEFORE: &[&str] = &[
     "item",
     "file",
     "despatch",
+    "despatches",
     "dispatch",
+    "dispatches",
     "memorandum",
     "note",
     "route",
@@ -198,6 +202,23 @@ pub(super) fn not_a_year_context(text: &str, start: usize, end: usize) -> bool {
         && !dated
     {
         return true;
+    }
+    // The second number of a pair after such a word: "Telegrams 1285 and
+    // 1287", "Nos. 12 or 1950".
+    if !line_break && matches!(prev_word.as_str(), "and" | "or" | "&") {
+        let rest = before[..before.len() - last_word(before).len()].trim_end();
+        let number = last_word(rest);
+        let owner = last_word(
+            rest[..rest.len() - number.len()]
+                .trim_end()
+                .trim_end_matches('.'),
+        );
+        if !number.is_empty()
+            && number.bytes().all(|b| b.is_ascii_digit())
+            && NOT_YEAR_BEFORE.contains(&owner.to_ascii_lowercase().as_str())
+        {
+            return true;
+        }
     }
     let after = &text[end..];
     if after.starts_with(['%', '°']) || telegram_number(text, start, after) {
