@@ -84,6 +84,25 @@ pub(super) const NOT_YEAR_BEFORE: &[&str] = &[
     "urtel",
     "mytel",
     "airgram",
+    "cable",
+    "cables",
+    // Telegram series of the FRUS volumes: "Topol 1108", "Disto 1105".
+    "topol",
+    "polto",
+    "todis",
+    "disto",
+    "secto",
+    "tosec",
+    "supnu",
+    "niact",
+    // Statutes at Large, U.S. Treaties, Foreign Affairs Manual, land-record
+    // books, department orders: "61 Stat. 1180", "13 UST 1496", "2 FAM
+    // 1350", "lib. 1377", "Department Order 1301".
+    "stat",
+    "ust",
+    "fam",
+    "lib",
+    "order",
     "instruction",
     "box",
     "folder",
