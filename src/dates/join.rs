@@ -6,7 +6,7 @@
 use super::grammar::{
     abs, range, sentence_break_within, with_mod, DateExpr, DateMatch, Unit, YearPart,
 };
-use super::value::{DateInfo, Day, Period, Timex};
+use super::value::{DateInfo, Day, Mod, Period, Timex};
 
 /// Joins "from X to Y", "between X and Y" and "X–Y" into one range mention,
 /// compacting `out` in place (one pass, however many ranges a chunk holds).
@@ -91,18 +91,7 @@ pub(super) fn range_words(before: &str, gap: &str) -> Option<Option<usize>> {
 pub(super) fn day_in_year(a: DateExpr, b: DateExpr, gap: &str, era: bool) -> Option<DateExpr> {
     let gap = gap.trim();
     let gap = gap.strip_prefix(',').unwrap_or(gap).trim_start();
-    let (
-        DateExpr::MonthDay {
-            month,
-            day,
-            modifier,
-            ..
-        },
-        Some(Period::Year(year)),
-    ) = (a, point_of(b))
-    else {
-        return None;
-    };
+    let (month, day, modifier, year) = day_then_year(a, b)?;
     (gap == "in" || era && gap.is_empty()).then_some(())?;
     Some(with_mod(
         abs(Period::Day(Day::new(year, month, day)?)),
@@ -171,6 +160,23 @@ pub(super) fn point_of(e: DateExpr) -> Option<Period> {
     }
 }
 
+/// A month's day without a year (`a`) and a year (`b`): the month, day and
+/// modifier of the first and the year of the second.
+fn day_then_year(a: DateExpr, b: DateExpr) -> Option<(u8, u8, Option<Mod>, i32)> {
+    match (a, point_of(b)) {
+        (
+            DateExpr::MonthDay {
+                month,
+                day,
+                modifier,
+                ..
+            },
+            Some(Period::Year(year)),
+        ) => Some((month, day, modifier, year)),
+        _ => None,
+    }
+}
+
 /// "June 4 and 5, 1950", "February 1, 4, and 8, 1882": days of one month
 /// listed before the year that closes the list. The bare year becomes the
 /// list's last day ("5, 1950"), and the day the month is written with takes
@@ -179,16 +185,8 @@ pub(super) fn point_of(e: DateExpr) -> Option<Period> {
 pub(super) fn days_listed_before_a_year(text: &str, out: &mut [DateMatch]) {
     for i in 1..out.len() {
         let (a, b) = (out[i - 1], out[i]);
-        let (
-            DateExpr::MonthDay {
-                month,
-                day,
-                modifier,
-                ..
-            },
-            Some(Period::Year(year)),
-            "date:year",
-        ) = (a.expr, point_of(b.expr), b.rule)
+        let Some((month, day, modifier, year)) =
+            day_then_year(a.expr, b.expr).filter(|_| b.rule == "date:year")
         else {
             continue;
         };
