@@ -309,8 +309,10 @@ impl Anchor {
             // dateline's; none if neither is known.
             DateExpr::DayOfWritingMonth { day, months } => {
                 let day = self.doc_date.or(self.dateline).and_then(|d| {
-                    let total = d.year * 12 + (d.month as i32 - 1) + months as i32;
-                    Day::new(total.div_euclid(12), (total.rem_euclid(12) + 1) as u8, day)
+                    match shift(Period::Day(d), Unit::Month, months.into())? {
+                        Period::Month(y, m) => Day::new(y, m, day),
+                        _ => None,
+                    }
                 });
                 DateInfo::at(day.map(Period::Day), None)
             }
