@@ -819,7 +819,7 @@ fn read(caps: &Groups<'_>, text: &str) -> Option<(DateExpr, &'static str)> {
             return None;
         }
         let bc = era.as_str().starts_with('B');
-        let year = |y: i32| if bc { 1 - y } else { y };
+        let year = |y: i32| era_year(y, era.as_str());
         if let Some(m) = month(caps, "em") {
             // "April 480 BC"
             return Some((abs(Period::Month(year(y), m)), "date:era-month"));
@@ -1139,8 +1139,7 @@ fn read(caps: &Groups<'_>, text: &str) -> Option<(DateExpr, &'static str)> {
         // A year, or one with its era ("the Ides of March, 44 BC").
         let ny = num::<i32>(caps, "ny").or_else(|| {
             let y = num::<i32>(caps, "nye").filter(|&y| y > 0)?;
-            let bc = caps.name("nyera")?.as_str().starts_with('B');
-            Some(if bc { 1 - y } else { y })
+            Some(era_year(y, caps.name("nyera")?.as_str()))
         });
         if ny.is_none()
             && names_a_place(first_word(text[m.end()..].trim_start_matches([' ', '\t'])))
@@ -1232,6 +1231,16 @@ fn unit(word: &str) -> Option<Unit> {
         "century" => Unit::Century,
         _ => return None,
     })
+}
+
+/// A year written with its era, as the calendar counts it: 44 BC is -43
+/// (astronomical numbering: 1 BC is year 0); AD and CE years stand.
+fn era_year(year: i32, era: &str) -> i32 {
+    if era.starts_with('B') {
+        1 - year
+    } else {
+        year
+    }
 }
 
 /// The words and dashes that join two decades: "the 1860s and '70s",
