@@ -4,7 +4,7 @@
 //! spelling class fits the text (see `accepts`).
 
 use super::table::{
-    push_normalized_word, KeyHash, TableView, Value, ACRONYM, COMMON, DOTTED, DOT_END,
+    push_normalized_word, KeyHash, Slot, TableView, Value, ACRONYM, COMMON, DOTTED, DOT_END,
 };
 use crate::text::{gap_tokens, Token, TokenKind};
 
@@ -101,6 +101,46 @@ fn starts_upper(s: &str) -> bool {
     s.chars().next().is_some_and(char::is_uppercase)
 }
 
+/// The surface of the words walked from token `first`, noted only when a key
+/// has values to accept: most keys looked up are in no table, and noting a
+/// word costs more than looking it up.
+struct LazySurface {
+    first: usize,
+    /// Token index up to which (exclusive) words are noted in `s`.
+    noted: usize,
+    /// Whether `s.initial` is known yet.
+    placed: bool,
+    s: Surface,
+}
+
+impl LazySurface {
+    fn new(first: usize) -> Self {
+        LazySurface {
+            first,
+            noted: first,
+            placed: false,
+            s: Surface {
+                all_caps: true,
+                dotted: true,
+                ..Surface::default()
+            },
+        }
+    }
+
+    /// The surface of tokens `first..to`.
+    fn upto(&mut self, text: &str, tokens: &[Token], to: usize) -> Surface {
+        if !self.placed {
+            self.s.initial = is_sentence_initial(text, tokens[self.first].start as usize);
+            self.placed = true;
+        }
+        while self.noted < to {
+            note_word(&mut self.s, tokens[self.noted].as_str(text));
+            self.noted += 1;
+        }
+        self.s
+    }
+}
+
 /// Walks a name from word token `i`; returns the index of its last token and the hit.
 fn walk(
     tables: &[TableView<'_>],
@@ -112,59 +152,57 @@ fn walk(
 ) -> Option<(usize, Hit)> {
     key.clear();
     let mut hash = KeyHash::new();
-    let mut surface = Surface {
-        all_caps: true,
-        dotted: true,
-        initial: is_sentence_initial(text, tokens[i].start as usize),
-        ..Surface::default()
-    };
+    let mut surface = LazySurface::new(i);
     let mut best: Option<(usize, Hit)> = None;
     let mut j = i;
     loop {
         let tok = tokens[j];
         let word = tok.as_str(text);
-        if surface.words > 0 {
+        if j > i {
             key.push(b' ');
             hash.write(b" ");
         }
         let before = key.len();
         push_normalized_word(word, key);
         hash.write(&key[before..]);
-        let surface_before = surface;
-        note_word(&mut surface, word);
-        let mut more = false;
         let mark = candidates.len();
         let mut end = tok.end;
-        more |= lookup_all(
-            tables,
-            key,
-            hash.finish(),
-            &surface,
-            candidates,
-            &mut end,
-            text,
-            mark,
-        );
+        let mut more = false;
+        for (t, table) in tables.iter().enumerate() {
+            if let Some(slot) = table.lookup(key, hash.finish()) {
+                more |= slot.prefix;
+                if slot.val_count > 0 {
+                    let s = surface.upto(text, tokens, j + 1);
+                    push_accepted(table, t, slot, &s, candidates, &mut end, text, mark);
+                }
+            }
+        }
         if candidates.len() == mark {
             // A possessive: "Stalin's" is "Stalin" followed by "'s".
             if let Some(stem) = possessive_stem(word) {
-                // The stem's spelling decides ("USSR's" is an acronym's).
-                let mut stem_surface = surface_before;
-                note_word(&mut stem_surface, &word[..stem]);
                 let stem_key_len = before + stem_normalized_len(&key[before..]);
                 let mut h = KeyHash::new();
                 h.write(&key[..stem_key_len]);
                 let mut stem_end = tok.start + stem as u32;
-                lookup_all(
-                    tables,
-                    &key[..stem_key_len],
-                    h.finish(),
-                    &stem_surface,
-                    candidates,
-                    &mut stem_end,
-                    text,
-                    mark,
-                );
+                for (t, table) in tables.iter().enumerate() {
+                    if let Some(slot) = table.lookup(&key[..stem_key_len], h.finish()) {
+                        if slot.val_count > 0 {
+                            // The stem's spelling decides ("USSR's" is an acronym's).
+                            let mut s = surface.upto(text, tokens, j);
+                            note_word(&mut s, &word[..stem]);
+                            push_accepted(
+                                table,
+                                t,
+                                slot,
+                                &s,
+                                candidates,
+                                &mut stem_end,
+                                text,
+                                mark,
+                            );
+                        }
+                    }
+                }
                 if candidates.len() > mark {
                     end = stem_end;
                 }
@@ -187,13 +225,14 @@ fn walk(
                 },
             ));
         }
-        if !more || surface.words >= 32 {
+        let walked = j + 1 - i;
+        if !more || walked >= 32 {
             break;
         }
         match next_word(text, tokens, j) {
             Some((next, joined)) => {
                 if joined {
-                    surface.joined |= 1 << surface.words;
+                    surface.s.joined |= 1 << walked;
                 }
                 j = next;
             }
@@ -203,52 +242,19 @@ fn walk(
     best
 }
 
-/// Looks `key` up in every table and pushes the accepted candidates; returns
-/// whether a longer name may follow in some table.
-#[allow(clippy::too_many_arguments)]
-fn lookup_all(
-    tables: &[TableView<'_>],
-    key: &[u8],
-    hash: u64,
-    surface: &Surface,
-    candidates: &mut Vec<Candidate>,
-    end: &mut u32,
-    text: &str,
-    mark: usize,
-) -> bool {
-    let mut more = false;
-    for (t, table) in tables.iter().enumerate() {
-        if let Some(slot) = table.lookup(key, hash) {
-            more |= slot.prefix;
-            push_accepted(
-                table,
-                t,
-                slot.val_start,
-                slot.val_count,
-                surface,
-                candidates,
-                end,
-                text,
-                mark,
-            );
-        }
-    }
-    more
-}
-
+/// Pushes the values of `slot` that `surface` accepts, as candidates of table `t`.
 #[allow(clippy::too_many_arguments)]
 fn push_accepted(
     table: &TableView<'_>,
     t: usize,
-    val_start: u32,
-    val_count: u32,
+    slot: Slot,
     surface: &Surface,
     candidates: &mut Vec<Candidate>,
     end: &mut u32,
     text: &str,
     mark: usize,
 ) {
-    for v in val_start..val_start + val_count {
+    for v in slot.val_start..slot.val_start + slot.val_count {
         let value = table.value(v);
         if accepts(&value, surface) {
             if value.flags & DOT_END != 0 && text.as_bytes().get(*end as usize) == Some(&b'.') {

@@ -75,11 +75,31 @@ impl Default for KeyHash {
     }
 }
 
+/// The ASCII bytes whose normal form is their lower case.
+static PLAIN: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = !matches!(
+            b as u8,
+            b'.' | b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b'`'
+        );
+        b += 1;
+    }
+    t
+};
+
 /// Appends the normalised form of one word token to `out`: lower case,
 /// diacritics folded, periods dropped, curly apostrophes made straight.
 pub fn push_normalized_word(word: &str, out: &mut Vec<u8>) {
+    let bytes = word.as_bytes();
+    if bytes.iter().all(|&b| PLAIN[b as usize]) {
+        // Most words: ASCII letters and digits, only lower-cased.
+        out.extend(bytes.iter().map(u8::to_ascii_lowercase));
+        return;
+    }
     if word.is_ascii() {
-        // The same rules, byte by byte: most words are ASCII.
+        // The same rules, byte by byte.
         for &b in word.as_bytes() {
             match b {
                 b'.' | b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r' => {}
