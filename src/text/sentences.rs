@@ -24,6 +24,49 @@ pub(crate) const GIVEN_NAME_ABBREVIATIONS: &[&str] = &[
     "Robt", "Saml", "Thos", "Wm",
 ];
 
+/// A word of at most eight bytes as one integer, its bytes big-endian and
+/// zero-padded: packed words order as the words do, so a sorted list stays
+/// sorted and a look-up compares integers instead of strings.
+const fn pack(word: &[u8]) -> u64 {
+    let mut v = 0;
+    let mut i = 0;
+    while i < 8 {
+        v <<= 8;
+        if i < word.len() {
+            v |= word[i] as u64;
+        }
+        i += 1;
+    }
+    v
+}
+
+/// A sorted word list, packed (every word at most eight bytes).
+const fn packed<const N: usize>(list: &[&str]) -> [u64; N] {
+    let mut out = [0; N];
+    let mut i = 0;
+    while i < N {
+        assert!(list[i].len() <= 8);
+        out[i] = pack(list[i].as_bytes());
+        i += 1;
+    }
+    out
+}
+
+static ABBREVIATIONS_PACKED: [u64; ABBREVIATIONS.len()] = packed(ABBREVIATIONS);
+static GIVEN_NAME_ABBREVIATIONS_PACKED: [u64; GIVEN_NAME_ABBREVIATIONS.len()] =
+    packed(GIVEN_NAME_ABBREVIATIONS);
+
+/// Whether `word` is in either list of abbreviations.
+fn is_listed_abbreviation(word: &str) -> bool {
+    let word = word.as_bytes();
+    if word.len() > 8 {
+        return false;
+    }
+    let key = pack(word);
+    ABBREVIATIONS_PACKED.binary_search(&key).is_ok()
+        || GIVEN_NAME_ABBREVIATIONS_PACKED.binary_search(&key).is_ok()
+}
+
 /// Finds the sentence starts of a text (see [`sentence_starts`]).
 #[derive(Debug, Default, Clone, Copy)]
 pub struct SentenceSplitter;
@@ -179,9 +222,7 @@ fn is_abbreviation(text: &str, pos: usize) -> bool {
         if word.contains(&b'.') && word.iter().all(|&b| b == b'.' || b.is_ascii_uppercase()) {
             return true;
         }
-        let word = &text[i..pos];
-        return ABBREVIATIONS.binary_search(&word).is_ok()
-            || GIVEN_NAME_ABBREVIATIONS.binary_search(&word).is_ok();
+        return is_listed_abbreviation(&text[i..pos]);
     }
     abbreviation_by_chars(text, pos)
 }
@@ -206,8 +247,7 @@ fn abbreviation_by_chars(text: &str, pos: usize) -> bool {
     if word.contains('.') && word.chars().all(|c| c == '.' || c.is_uppercase()) {
         return true;
     }
-    ABBREVIATIONS.binary_search(&word).is_ok()
-        || GIVEN_NAME_ABBREVIATIONS.binary_search(&word).is_ok()
+    is_listed_abbreviation(word)
 }
 
 #[cfg(test)]
@@ -243,6 +283,21 @@ mod tests {
     fn the_abbreviation_lists_are_sorted_for_binary_search() {
         for list in [ABBREVIATIONS, GIVEN_NAME_ABBREVIATIONS] {
             assert!(list.windows(2).all(|w| w[0] < w[1]), "{list:?}");
+            for w in list {
+                assert!(is_listed_abbreviation(w), "{w}");
+                // A listed word with a letter more or less is not listed.
+                assert!(!is_listed_abbreviation(&format!("{w}x")), "{w}x");
+                let shorter = &w[..w.len() - 1];
+                let listed =
+                    ABBREVIATIONS.contains(&shorter) || GIVEN_NAME_ABBREVIATIONS.contains(&shorter);
+                assert_eq!(is_listed_abbreviation(shorter), listed, "{shorter}");
+            }
+        }
+        for packed in [
+            &ABBREVIATIONS_PACKED[..],
+            &GIVEN_NAME_ABBREVIATIONS_PACKED[..],
+        ] {
+            assert!(packed.windows(2).all(|w| w[0] < w[1]));
         }
     }
 
