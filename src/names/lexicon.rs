@@ -2,10 +2,10 @@
 //! data: given names (from the Office of the Historian persons) and ordinary
 //! English words (words the public-domain corpus writes in lower case).
 
-use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::Hasher;
 use std::sync::OnceLock;
 
+use super::short_words::ShortWords;
 use crate::dates::lexicon::{MONTH_NAMES, WEEKDAY_NAMES};
 use crate::text::GIVEN_NAME_ABBREVIATIONS;
 
@@ -37,7 +37,7 @@ impl Hasher for Fnv {
 }
 
 /// A fast set of short byte strings.
-pub(crate) type WordSet = HashSet<&'static [u8], BuildHasherDefault<Fnv>>;
+pub(crate) type WordSet = ShortWords<()>;
 
 /// The words of a list, one to a line (`#` opens a comment line). Built at
 /// its full size at once, by bytes: the ordinary words' set, grown by
@@ -45,7 +45,7 @@ pub(crate) type WordSet = HashSet<&'static [u8], BuildHasherDefault<Fnv>>;
 fn word_set(list: &'static str) -> WordSet {
     let bytes = list.as_bytes();
     let lines = memchr::memchr_iter(b'\n', bytes).count() + 1;
-    let mut set = WordSet::with_capacity_and_hasher(lines, Default::default());
+    let mut set = WordSet::with_capacity(lines);
     set.extend(
         bytes
             .split(|&b| b == b'\n')
@@ -83,7 +83,12 @@ pub(crate) fn ordinary_words() -> &'static WordSet {
                 .join("\n")
                 .into_boxed_str(),
         );
-        set.extend(word_set(calendar));
+        set.extend(
+            calendar
+                .as_bytes()
+                .split(|&b| b == b'\n')
+                .filter(|w| !w.is_empty()),
+        );
         set
     })
 }
@@ -856,13 +861,13 @@ impl List {
 }
 
 /// Every listed word with the bits of the lists it is in.
-fn role_map() -> &'static HashMap<&'static [u8], u32, BuildHasherDefault<Fnv>> {
-    static MAP: OnceLock<HashMap<&'static [u8], u32, BuildHasherDefault<Fnv>>> = OnceLock::new();
+fn role_map() -> &'static ShortWords<u32> {
+    static MAP: OnceLock<ShortWords<u32>> = OnceLock::new();
     MAP.get_or_init(|| {
-        let mut map: HashMap<&'static [u8], u32, BuildHasherDefault<Fnv>> = HashMap::default();
+        let mut map = ShortWords::with_capacity(1024);
         for list in List::ALL {
             for w in list.words().iter().copied().flatten() {
-                *map.entry(w.as_bytes()).or_default() |= list.bit();
+                map.update(w.as_bytes(), |bits| *bits |= list.bit());
             }
         }
         map
@@ -878,5 +883,5 @@ pub(crate) fn roles(word: &[u8]) -> u32 {
     if word.len() > LONGEST {
         return 0;
     }
-    role_map().get(word).copied().unwrap_or(0)
+    role_map().get(word).unwrap_or(0)
 }

@@ -14,6 +14,7 @@ pub(crate) use lexicon::Fnv;
 mod org;
 mod person;
 mod place;
+mod short_words;
 mod treaty;
 mod words;
 

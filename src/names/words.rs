@@ -84,7 +84,6 @@ pub(crate) fn words(text: &str, tokens: &[Token], sentence_starts: &[u32], out: 
     let bytes = text.as_bytes();
     let ordinary = ordinary_words();
     let mut next_sentence = sentence_starts.iter().peekable();
-    let mut lower = [0u8; 32];
     for (i, &t) in tokens.iter().enumerate() {
         let (start, mut end) = (t.start, t.end);
         let word = t.as_str(text);
@@ -129,13 +128,9 @@ pub(crate) fn words(text: &str, tokens: &[Token], sentence_starts: &[u32], out: 
                 flags |= ALL_CAPS;
             }
             let stem = &word[..(stem_end - start) as usize];
-            if stem.len() <= lower.len() && stem.is_ascii() {
-                let l = &mut lower[..stem.len()];
-                l.copy_from_slice(stem.as_bytes());
-                l.make_ascii_lowercase();
-                if ordinary.contains(&*l) {
-                    flags |= ORDINARY;
-                }
+            if stem.len() <= 32 && stem.is_ascii() && ordinary.get_lower(stem.as_bytes()).is_some()
+            {
+                flags |= ORDINARY;
             }
             let dot_follows = bytes.get(end as usize) == Some(&b'.');
             if dot_follows

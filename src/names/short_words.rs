@@ -1,0 +1,228 @@
+//! Word lists for the hot loop of the word view: each word of at most 16
+//! bytes is packed into two integers and kept in one open-addressing table,
+//! so that a look-up hashes and compares two integers instead of hashing a
+//! string byte by byte and following a pointer to compare it. The few longer
+//! words sit in a small map of their own. Words never hold a NUL byte (no
+//! token does), so zero-padding keeps packed words apart.
+
+use super::lexicon::Fnv;
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
+
+/// The longest word that is packed, in bytes.
+const PACKED: usize = 16;
+
+/// A word of one to [`PACKED`] bytes as two little-endian integers,
+/// zero-padded (all zero is an empty slot).
+#[inline]
+fn pack(word: &[u8]) -> Option<[u64; 2]> {
+    if word.is_empty() || word.len() > PACKED {
+        return None;
+    }
+    let mut buf = [0u8; PACKED];
+    buf[..word.len()].copy_from_slice(word);
+    let (lo, hi) = buf.split_at(8);
+    Some([
+        u64::from_le_bytes(lo.try_into().expect("eight bytes")),
+        u64::from_le_bytes(hi.try_into().expect("eight bytes")),
+    ])
+}
+
+/// Each ASCII capital of `x`'s eight bytes made small; other bytes kept.
+#[inline]
+fn ascii_lower(x: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    // Without carries between bytes: a byte's low seven bits plus at most 0x3f.
+    let low7 = x & (0x7f * ONES);
+    let from_a = low7 + (0x80 - u64::from(b'A')) * ONES;
+    let past_z = low7 + (0x7f - u64::from(b'Z')) * ONES;
+    let capital = from_a & !past_z & !x & (0x80 * ONES);
+    x | (capital >> 2)
+}
+
+/// A map from words to small values (a set when `V` is `()`).
+#[derive(Debug)]
+pub(crate) struct ShortWords<V> {
+    /// Packed word and value; an all-zero word marks an empty slot.
+    slots: Vec<([u64; 2], V)>,
+    /// Right shift that leaves a hash's top bits as a slot index.
+    shift: u32,
+    /// Packed words held.
+    count: usize,
+    long: HashMap<&'static [u8], V, BuildHasherDefault<Fnv>>,
+}
+
+impl<V: Copy + Default> ShortWords<V> {
+    /// An empty map with room for `n` words.
+    pub fn with_capacity(n: usize) -> Self {
+        let size = (n * 2).next_power_of_two().max(16);
+        ShortWords {
+            slots: vec![([0, 0], V::default()); size],
+            shift: 64 - size.trailing_zeros(),
+            count: 0,
+            long: HashMap::default(),
+        }
+    }
+
+    #[inline]
+    fn slot(&self, key: [u64; 2]) -> usize {
+        let h = (key[0] ^ key[1].rotate_left(29)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        (h >> self.shift) as usize
+    }
+
+    /// Updates the value of `word` (inserted with the default value if new).
+    /// Empty words are not kept.
+    pub fn update(&mut self, word: &'static [u8], f: impl FnOnce(&mut V)) {
+        if word.is_empty() {
+            return;
+        }
+        let Some(key) = pack(word) else {
+            f(self.long.entry(word).or_default());
+            return;
+        };
+        if self.slots.len() < 2 * self.count + 2 {
+            self.grow();
+        }
+        let mask = self.slots.len() - 1;
+        let mut i = self.slot(key);
+        loop {
+            let (k, v) = &mut self.slots[i];
+            if *k == key || *k == [0, 0] {
+                self.count += usize::from(*k != key);
+                *k = key;
+                f(v);
+                return;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// Adds `word` with the default value.
+    pub fn insert(&mut self, word: &'static [u8]) {
+        self.update(word, |_| {});
+    }
+
+    fn grow(&mut self) {
+        let old = std::mem::take(&mut self.slots);
+        let size = old.len() * 2;
+        self.slots = vec![([0, 0], V::default()); size];
+        self.shift = 64 - size.trailing_zeros();
+        let mask = size - 1;
+        for (key, v) in old.into_iter().filter(|(k, _)| *k != [0, 0]) {
+            let mut i = self.slot(key);
+            while self.slots[i].0 != [0, 0] {
+                i = (i + 1) & mask;
+            }
+            self.slots[i] = (key, v);
+        }
+    }
+
+    #[inline]
+    fn find(&self, key: [u64; 2]) -> Option<V> {
+        let mask = self.slots.len() - 1;
+        let mut i = self.slot(key);
+        loop {
+            let (k, v) = self.slots[i];
+            if k == key {
+                return Some(v);
+            }
+            if k == [0, 0] {
+                return None;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// The value of `word` as written.
+    #[inline]
+    pub fn get(&self, word: &[u8]) -> Option<V> {
+        match pack(word) {
+            Some(key) => self.find(key),
+            None => self.long.get(word).copied(),
+        }
+    }
+
+    /// The value of `word` with its ASCII capitals made small.
+    #[inline]
+    pub fn get_lower(&self, word: &[u8]) -> Option<V> {
+        match pack(word) {
+            Some([lo, hi]) => self.find([ascii_lower(lo), ascii_lower(hi)]),
+            None => self.long.get(&*word.to_ascii_lowercase()).copied(),
+        }
+    }
+
+    /// Whether `word` is in the map, as written.
+    #[inline]
+    pub fn contains(&self, word: &[u8]) -> bool {
+        self.get(word).is_some()
+    }
+}
+
+impl<V: Copy + Default> Extend<&'static [u8]> for ShortWords<V> {
+    fn extend<I: IntoIterator<Item = &'static [u8]>>(&mut self, words: I) {
+        for w in words {
+            self.insert(w);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ascii_lower_changes_capitals_only() {
+        let all: Vec<u8> = (1..=255).collect();
+        for chunk in all.chunks(8) {
+            let mut b = [0u8; 8];
+            b[..chunk.len()].copy_from_slice(chunk);
+            let lowered = ascii_lower(u64::from_le_bytes(b)).to_le_bytes();
+            let want: Vec<u8> = b.iter().map(u8::to_ascii_lowercase).collect();
+            assert_eq!(lowered.to_vec(), want, "{b:?}");
+        }
+    }
+
+    #[test]
+    fn words_of_every_length_are_found_as_written_or_lower_cased() {
+        let words: Vec<&'static [u8]> = [
+            "a",
+            "of",
+            "the",
+            "Mr",
+            "Jean",
+            "Stalin",
+            "ordinary",
+            "nineteenth",
+            "Mediterranean",
+            "sixteen_letters!",
+            "seventeen_letters",
+            "unconstitutionality",
+            "été",
+        ]
+        .iter()
+        .map(|w| w.as_bytes())
+        .collect();
+        let mut set: ShortWords<u32> = ShortWords::with_capacity(2);
+        for (i, w) in words.iter().enumerate() {
+            set.update(w, |v| *v |= 1 << i);
+        }
+        for (i, w) in words.iter().enumerate() {
+            assert_eq!(set.get(w), Some(1 << i), "{}", String::from_utf8_lossy(w));
+            let upper = w.to_ascii_uppercase();
+            let lowered = w.iter().all(|b| !b.is_ascii_uppercase());
+            assert_eq!(set.get_lower(&upper).is_some(), lowered, "{upper:?}");
+            // One letter more, one less, one changed: not found.
+            let mut longer = w.to_vec();
+            longer.push(b's');
+            assert_eq!(set.get(&longer), None);
+            assert_eq!(set.get(&w[..w.len() - 1]), None);
+            let mut changed = w.to_vec();
+            changed[0] ^= 1;
+            assert_eq!(set.get(&changed), None);
+        }
+        assert_eq!(set.get(b""), None);
+        // Updating a word keeps one entry.
+        set.update(b"the", |v| *v |= 1 << 31);
+        assert_eq!(set.get(b"the"), Some(1 << 2 | 1 << 31));
+    }
+}
