@@ -877,6 +877,15 @@ fn role_map() -> &'static ShortWords<u32> {
 /// The longest listed word, in bytes.
 const LONGEST: usize = 16;
 
+/// The lists that `text[start..end]` (as written) is in, as bits.
+#[inline]
+pub(crate) fn roles_in(text: &[u8], start: usize, end: usize) -> u32 {
+    if end - start > LONGEST {
+        return 0;
+    }
+    role_map().get_in(text, start, end).unwrap_or(0)
+}
+
 /// The lists that `word` (as written) is in, as bits.
 #[inline]
 pub(crate) fn roles(word: &[u8]) -> u32 {

@@ -28,6 +28,39 @@ fn pack(word: &[u8]) -> Option<[u64; 2]> {
     ])
 }
 
+/// The eight bytes of `text` from `at` as a little-endian integer, if there are eight.
+#[inline]
+fn load(text: &[u8], at: usize) -> Option<u64> {
+    let b = text.get(at..at + 8)?;
+    Some(u64::from_le_bytes(b.try_into().expect("eight bytes")))
+}
+
+/// The low `n` bytes of `x` (`n` < 8), the rest zero.
+#[inline]
+fn low_bytes(x: u64, n: usize) -> u64 {
+    x & ((1 << (8 * n)) - 1)
+}
+
+/// [`pack`] of `text[start..end]`, read with whole-word loads where the text
+/// has the bytes past the word (copying a word into a buffer to read it back
+/// as integers stalls the load).
+#[inline]
+fn pack_in(text: &[u8], start: usize, end: usize) -> Option<[u64; 2]> {
+    let len = end - start;
+    let fast = match len {
+        1..8 => load(text, start).map(|lo| [low_bytes(lo, len), 0]),
+        8 => load(text, start).map(|lo| [lo, 0]),
+        9..16 => load(text, start)
+            .zip(load(text, start + 8))
+            .map(|(lo, hi)| [lo, low_bytes(hi, len - 8)]),
+        16 => load(text, start)
+            .zip(load(text, start + 8))
+            .map(|(lo, hi)| [lo, hi]),
+        _ => return None,
+    };
+    fast.or_else(|| pack(&text[start..end]))
+}
+
 /// Each ASCII capital of `x`'s eight bytes made small; other bytes kept.
 #[inline]
 fn ascii_lower(x: u64) -> u64 {
@@ -151,6 +184,24 @@ impl<V: Copy + Default> ShortWords<V> {
         }
     }
 
+    /// [`ShortWords::get`] of `text[start..end]`.
+    #[inline]
+    pub fn get_in(&self, text: &[u8], start: usize, end: usize) -> Option<V> {
+        match pack_in(text, start, end) {
+            Some(key) => self.find(key),
+            None => self.get(&text[start..end]),
+        }
+    }
+
+    /// [`ShortWords::get_lower`] of `text[start..end]`.
+    #[inline]
+    pub fn get_lower_in(&self, text: &[u8], start: usize, end: usize) -> Option<V> {
+        match pack_in(text, start, end) {
+            Some([lo, hi]) => self.find([ascii_lower(lo), ascii_lower(hi)]),
+            None => self.get_lower(&text[start..end]),
+        }
+    }
+
     /// Whether `word` is in the map, as written.
     #[inline]
     pub fn contains(&self, word: &[u8]) -> bool {
@@ -221,6 +272,21 @@ mod tests {
             assert_eq!(set.get(&changed), None);
         }
         assert_eq!(set.get(b""), None);
+        // Read in place from a text, at its end or with bytes after the word.
+        for w in &words {
+            for tail in ["", " x", " the long tail of words"] {
+                let text = [b"(".as_slice(), w, tail.as_bytes()].concat();
+                let end = 1 + w.len();
+                assert_eq!(set.get_in(&text, 1, end), set.get(w), "{text:?}");
+                let upper = text.to_ascii_uppercase();
+                assert_eq!(
+                    set.get_lower_in(&upper, 1, end),
+                    set.get_lower(&upper[1..end])
+                );
+                assert_eq!(set.get_in(&text, 1, end - 1), set.get(&w[..w.len() - 1]));
+                assert_eq!(set.get_in(&text, 1, 1), None);
+            }
+        }
         // Updating a word keeps one entry.
         set.update(b"the", |v| *v |= 1 << 31);
         assert_eq!(set.get(b"the"), Some(1 << 2 | 1 << 31));

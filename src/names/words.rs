@@ -128,7 +128,11 @@ pub(crate) fn words(text: &str, tokens: &[Token], sentence_starts: &[u32], out: 
                 flags |= ALL_CAPS;
             }
             let stem = &word[..(stem_end - start) as usize];
-            if stem.len() <= 32 && stem.is_ascii() && ordinary.get_lower(stem.as_bytes()).is_some()
+            if stem.len() <= 32
+                && stem.is_ascii()
+                && ordinary
+                    .get_lower_in(bytes, start as usize, stem_end as usize)
+                    .is_some()
             {
                 flags |= ORDINARY;
             }
@@ -167,7 +171,9 @@ pub(crate) fn words(text: &str, tokens: &[Token], sentence_starts: &[u32], out: 
             || k > 0 && out[k - 1].flags & CAP != 0
             || k + 1 < out.len() && out[k + 1].flags & CAP != 0;
         if near_cap {
-            out[k].roles = lexicon::roles(out[k].stem(text).as_bytes());
+            let w = out[k];
+            let stem_end = w.stem_end - u32::from(w.has(DOT));
+            out[k].roles = lexicon::roles_in(bytes, w.start as usize, stem_end as usize);
         }
     }
 }
