@@ -367,10 +367,19 @@ const POSSESSIVE_SUFFIXES: [&str; 6] = ["'s", "’s", "ʼs", "'S", "’S", "ʼS"
 /// `word` without a possessive ending, if it has one and something before it.
 #[inline]
 pub fn strip_possessive(word: &str) -> Option<&str> {
-    // Most words end otherwise: one byte test before the suffixes.
-    if word.len() < 3 || !matches!(word.as_bytes()[word.len() - 1], b's' | b'S') {
+    // Most words end otherwise: a test of the last two bytes (an apostrophe,
+    // or the last byte of one) before the suffixes.
+    let b = word.as_bytes();
+    if b.len() < 3
+        || !matches!(b[b.len() - 1], b's' | b'S')
+        || !matches!(b[b.len() - 2], b'\'' | 0x99 | 0xbc)
+    {
         return None;
     }
+    possessive_suffix(word)
+}
+
+fn possessive_suffix(word: &str) -> Option<&str> {
     POSSESSIVE_SUFFIXES
         .iter()
         .find_map(|s| word.strip_suffix(s))
