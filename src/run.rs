@@ -5,7 +5,6 @@ use crate::dates::Day;
 use crate::input::{self, Item, TextStream};
 use crate::output::{encode, Format, Sink};
 use crate::record::Record;
-use crate::text::chunk_bounds;
 use crate::{Entity, Extractor};
 use rayon::prelude::*;
 use std::borrow::Cow;
@@ -152,9 +151,7 @@ fn run_inner<W: Write>(
                 if bytes > STREAM_BLOCK && job.input_format == InputFormat::Text {
                     flush_files(job, ex, rep, sink, &mut batch)?;
                     batch_bytes = 0;
-                    if let Some(text) = read_text(rep, &path, walked) {
-                        segmented_text(job, ex, rep, sink, (&id, &text), STREAM_BLOCK)?;
-                    }
+                    stream_file(job, ex, rep, sink, (&path, &id), walked, STREAM_BLOCK)?;
                     if let Some(bar) = &progress {
                         bar.inc(1);
                     }
@@ -292,48 +289,39 @@ fn read_file(rep: &Reporter, path: &Path) -> Option<Vec<u8>> {
 fn read_text(rep: &Reporter, path: &Path, walked: bool) -> Option<String> {
     let bytes = read_file(rep, path)?;
     if input::is_binary(&bytes) {
-        if walked {
-            rep.note(format_args!("{}: binary file skipped", path.display()));
-        } else {
-            rep.error(format_args!(
-                "{}: binary file, not processed",
-                path.display()
-            ));
-        }
+        binary_file(rep, path, walked);
         return None;
     }
     let (text, lossy) = input::decode(bytes);
     if lossy {
-        rep.note(format_args!(
-            "{}: invalid UTF-8 replaced with U+FFFD; offsets refer to the decoded text",
-            path.display()
-        ));
+        lossy_file(rep, path);
     }
     Some(text)
 }
 
-/// Processes one large document (`id`, `text`) in segments of about `block`
-/// bytes (cut where chunks may be cut), writing each segment's records
-/// before the next is read: the records are those of the whole document at
-/// once.
-fn segmented_text<W: Write>(
-    job: &Job,
-    ex: &Extractor,
-    rep: &Reporter,
-    sink: &mut Sink<W>,
-    (id, text): (&str, &str),
-    block: usize,
-) -> io::Result<()> {
-    let mut parts = chunk_bounds(text, block).into_iter();
-    document_in_parts(job, ex, rep, sink, id, || {
-        Ok(parts
-            .next()
-            .map(|(start, end)| Cow::Borrowed(&text[start..end])))
-    })
+/// Reports a binary file: an error if it was named, a note if a folder held it.
+fn binary_file(rep: &Reporter, path: &Path, walked: bool) {
+    if walked {
+        rep.note(format_args!("{}: binary file skipped", path.display()));
+    } else {
+        rep.error(format_args!(
+            "{}: binary file, not processed",
+            path.display()
+        ));
+    }
+}
+
+/// Notes that invalid UTF-8 in a file was replaced.
+fn lossy_file(rep: &Reporter, path: &Path) {
+    rep.note(format_args!(
+        "{}: invalid UTF-8 replaced with U+FFFD; offsets refer to the decoded text",
+        path.display()
+    ));
 }
 
 /// Processes one document given as consecutive parts (each ending where a
-/// chunk may be cut), writing each part's records before the next part but
+/// chunk may be cut; `next_part` is handed each part that is done with, to
+/// reuse its buffer), writing each part's records before the next part but
 /// one is read. Recognition needs nothing of the parts before: the next
 /// part's runs while this one is resolved, encoded and written, so no core
 /// waits at a part's end. A panic is reported with the document's id and
@@ -344,7 +332,7 @@ fn document_in_parts<'t, W: Write>(
     rep: &Reporter,
     sink: &mut Sink<W>,
     id: &str,
-    mut next_part: impl FnMut() -> io::Result<Option<Cow<'t, str>>>,
+    mut next_part: impl FnMut(Option<Cow<'t, str>>) -> io::Result<Option<Cow<'t, str>>>,
 ) -> io::Result<()> {
     let mut doc = ex.document(job.reference_date);
     // Both reused from part to part.
@@ -352,10 +340,11 @@ fn document_in_parts<'t, W: Write>(
     let mut pieces = Vec::new();
     let mut base = 0;
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        let mut current = next_part()?;
+        let mut current = next_part(None)?;
         let mut recognised = current.as_deref().map(|t| ex.recognise_part(t));
+        let mut done = None;
         while let (Some(text), Some(part)) = (current.take(), recognised.take()) {
-            let following = next_part()?;
+            let following = next_part(done.take())?;
             let (n, ahead) = rayon::join(
                 || {
                     entities.clear();
@@ -369,6 +358,7 @@ fn document_in_parts<'t, W: Write>(
                 sink.write_piece(piece)?;
             }
             base += text.len();
+            done = Some(text);
             current = following;
             recognised = ahead;
         }
@@ -429,6 +419,71 @@ fn jsonl_docs<W: Write>(
     Ok(())
 }
 
+/// Streams one large plain-text file (`path`, document `id`), writing records
+/// as it goes: a file that cannot be read, or stops being readable, is
+/// reported with its path and the run goes on.
+fn stream_file<W: Write>(
+    job: &Job,
+    ex: &Extractor,
+    rep: &Reporter,
+    sink: &mut Sink<W>,
+    (path, id): (&Path, &str),
+    walked: bool,
+    block: usize,
+) -> io::Result<()> {
+    let report = |e: io::Error| rep.error(format_args!("{}: {e}", path.display()));
+    let mut stream = match fs::File::open(path) {
+        Ok(file) => TextStream::new(file, block),
+        Err(e) => {
+            report(e);
+            return Ok(());
+        }
+    };
+    match stream.is_binary() {
+        Ok(false) => {}
+        Ok(true) => {
+            binary_file(rep, path, walked);
+            return Ok(());
+        }
+        Err(e) => {
+            report(e);
+            return Ok(());
+        }
+    }
+    stream_document(job, ex, rep, sink, &mut stream, id, Some(path))?;
+    if stream.lossy {
+        lossy_file(rep, path);
+    }
+    Ok(())
+}
+
+/// Processes the document `id` read from `stream`, its parts' buffers
+/// reused. A read error ends the document: reported with `path` when it is
+/// a file's (the run goes on), returned otherwise.
+fn stream_document<W: Write, R: Read>(
+    job: &Job,
+    ex: &Extractor,
+    rep: &Reporter,
+    sink: &mut Sink<W>,
+    stream: &mut TextStream<R>,
+    id: &str,
+    path: Option<&Path>,
+) -> io::Result<()> {
+    document_in_parts(job, ex, rep, sink, id, |done| {
+        if let Some(Cow::Owned(piece)) = done {
+            stream.recycle(piece);
+        }
+        match (stream.next_piece(), path) {
+            (Ok(piece), _) => Ok(piece.map(Cow::Owned)),
+            (Err(e), Some(path)) => {
+                rep.error(format_args!("{}: {e}", path.display()));
+                Ok(None)
+            }
+            (Err(e), None) => Err(e),
+        }
+    })
+}
+
 /// Streams one plain-text document from `reader`, writing records as it goes.
 fn stream_text<W: Write, R: Read>(
     job: &Job,
@@ -438,9 +493,7 @@ fn stream_text<W: Write, R: Read>(
     reader: R,
 ) -> io::Result<()> {
     let mut stream = TextStream::new(reader, STREAM_BLOCK);
-    document_in_parts(job, ex, rep, sink, "-", || {
-        Ok(stream.next_piece()?.map(Cow::Owned))
-    })?;
+    stream_document(job, ex, rep, sink, &mut stream, "-", None)?;
     if stream.lossy {
         rep.note(
             "standard input: invalid UTF-8 replaced with U+FFFD; offsets refer to the decoded text",
@@ -453,6 +506,7 @@ fn stream_text<W: Write, R: Read>(
 mod tests {
     use super::*;
     use crate::test_support::samples;
+    use crate::text::chunk_bounds;
 
     #[test]
     fn a_document_written_in_segments_gives_the_records_of_the_whole() {
@@ -480,7 +534,8 @@ mod tests {
             let mut segmented = Sink::new(Vec::new(), format);
             let segments = chunk_bounds(&text, 4_000).len();
             assert!(segments > 5, "only {segments} segments");
-            segmented_text(&job, &ex, &rep, &mut segmented, ("doc", &text), 4_000).unwrap();
+            let mut stream = TextStream::new(text.as_bytes(), 4_000);
+            stream_document(&job, &ex, &rep, &mut segmented, &mut stream, "doc", None).unwrap();
             let segmented = segmented.finish().unwrap();
             assert!(whole.len() > 10_000, "{format:?}: {} bytes", whole.len());
             assert!(
@@ -489,5 +544,63 @@ mod tests {
             );
         }
         assert!(!rep.failed.load(Ordering::Relaxed));
+    }
+
+    #[test]
+    fn a_streamed_file_is_decoded_as_a_whole_and_a_bad_one_reported() {
+        let ex = Extractor::builder().build();
+        let job = Job {
+            paths: Vec::new(),
+            input_format: InputFormat::Text,
+            format: Format::Jsonl,
+            output: None,
+            reference_date: None,
+            quiet: true,
+            progress: false,
+        };
+        let dir = tempfile::tempdir().unwrap();
+        let run = |name: &str, bytes: Option<&[u8]>| {
+            let path = dir.path().join(name);
+            if let Some(bytes) = bytes {
+                fs::write(&path, bytes).unwrap();
+            }
+            let rep = Reporter {
+                quiet: true,
+                failed: AtomicBool::new(false),
+            };
+            let mut sink = Sink::new(Vec::new(), Format::Jsonl);
+            stream_file(&job, &ex, &rep, &mut sink, (&path, "doc"), false, 4_000).unwrap();
+            (sink.finish().unwrap(), rep.failed.load(Ordering::Relaxed))
+        };
+        // Invalid UTF-8 across many parts: the records of the whole decoded text.
+        let mut bytes = samples().into_bytes();
+        for at in (1_000..bytes.len()).step_by(3_001) {
+            if let Some(space) = bytes[at..].iter().position(|&b| b == b' ') {
+                bytes[at + space] = 0xff;
+            }
+        }
+        let text = String::from_utf8_lossy(&bytes).into_owned();
+        let rep = Reporter {
+            quiet: true,
+            failed: AtomicBool::new(false),
+        };
+        let mut whole = Sink::new(Vec::new(), Format::Jsonl);
+        for piece in encode_doc(&job, &ex, &rep, "doc", &text, None) {
+            whole.write_piece(&piece).unwrap();
+        }
+        let (streamed, failed) = run("lossy.txt", Some(&bytes));
+        assert!(text.contains('\u{fffd}'));
+        assert!(!failed);
+        assert!(streamed.len() > 10_000 && streamed == whole.finish().unwrap());
+        // A named binary file and a missing one: reported, nothing written.
+        let mut binary = b"Stalin met Truman.\0".to_vec();
+        binary.extend_from_slice(&samples().into_bytes());
+        for (name, bytes) in [
+            ("binary.txt", Some(binary.as_slice())),
+            ("missing.txt", None),
+        ] {
+            let (out, failed) = run(name, bytes);
+            assert!(failed && out.is_empty(), "{name}");
+        }
     }
 }

@@ -1,5 +1,10 @@
 //! Plain text read from a stream in pieces that end where a chunk may be cut,
 //! so a document of any size is processed in bounded memory.
+//!
+//! The stream reads into one buffer that keeps its capacity, and hands out
+//! each piece in a buffer the caller gives back ([`TextStream::recycle`]) once
+//! the piece is done: after the first pieces no memory is newly allocated, so
+//! a long input costs no page faults beyond its first few megabytes.
 
 use crate::text::next_cut;
 use std::io::{self, Read};
@@ -9,10 +14,12 @@ use std::io::{self, Read};
 pub struct TextStream<R: Read> {
     reader: R,
     block: usize,
-    /// Decoded text not yet handed out.
-    pending: String,
-    /// Bytes of an incomplete UTF-8 sequence at the end of the last read.
-    partial: Vec<u8>,
+    /// Bytes read and not yet handed out: valid UTF-8 up to `valid`, then
+    /// at most an incomplete UTF-8 sequence awaiting the next read.
+    pending: Vec<u8>,
+    valid: usize,
+    /// Buffers of pieces given back, for the next pieces.
+    spare: Vec<Vec<u8>>,
     eof: bool,
     /// Invalid UTF-8 was replaced somewhere in the stream.
     pub lossy: bool,
@@ -24,71 +31,193 @@ impl<R: Read> TextStream<R> {
         TextStream {
             reader,
             block: block.max(1),
-            pending: String::new(),
-            partial: Vec::new(),
+            pending: Vec::new(),
+            valid: 0,
+            spare: Vec::new(),
             eof: false,
             lossy: false,
         }
     }
 
+    /// Reads up to one more block, and decodes what it can of it.
     fn fill(&mut self) -> io::Result<()> {
-        let mut buf = std::mem::take(&mut self.partial);
-        let old = buf.len();
-        buf.resize(old + self.block, 0);
-        let mut filled = old;
-        while filled < buf.len() {
-            match self.reader.read(&mut buf[filled..]) {
-                Ok(0) => {
-                    self.eof = true;
-                    break;
-                }
-                Ok(n) => filled += n,
+        let want = self.block as u64;
+        let read = loop {
+            match (&mut self.reader).take(want).read_to_end(&mut self.pending) {
+                Ok(n) => break n,
                 Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
                 Err(e) => return Err(e),
             }
-        }
-        buf.truncate(filled);
-        // Keep an incomplete trailing UTF-8 sequence for the next read.
-        let mut valid_to = buf.len();
-        if !self.eof {
-            if let Err(e) = std::str::from_utf8(&buf) {
-                if e.error_len().is_none() {
-                    valid_to = e.valid_up_to();
+        };
+        // `take` stops at `want` bytes; fewer means the stream has ended.
+        self.eof = (read as u64) < want;
+        self.decode();
+        Ok(())
+    }
+
+    /// Advances `valid` over the complete UTF-8 read so far; invalid
+    /// sequences are replaced with U+FFFD (an incomplete one at the end waits
+    /// for the next read, unless the stream has ended).
+    fn decode(&mut self) {
+        loop {
+            match std::str::from_utf8(&self.pending[self.valid..]) {
+                Ok(_) => {
+                    self.valid = self.pending.len();
+                    return;
+                }
+                Err(e) => {
+                    self.valid += e.valid_up_to();
+                    let Some(bad) = e
+                        .error_len()
+                        .or(self.eof.then_some(self.pending.len() - self.valid))
+                    else {
+                        return;
+                    };
+                    self.lossy = true;
+                    self.pending.splice(
+                        self.valid..self.valid + bad,
+                        char::REPLACEMENT_CHARACTER.to_string().bytes(),
+                    );
+                    self.valid += char::REPLACEMENT_CHARACTER.len_utf8();
                 }
             }
         }
-        self.partial = buf.split_off(valid_to);
-        match String::from_utf8(buf) {
-            Ok(s) => self.pending.push_str(&s),
-            Err(e) => {
-                self.lossy = true;
-                self.pending
-                    .push_str(&String::from_utf8_lossy(e.as_bytes()));
-            }
+    }
+
+    /// The decoded text read and not yet handed out.
+    fn text(&self) -> &str {
+        std::str::from_utf8(&self.pending[..self.valid]).expect("decoded up to `valid`")
+    }
+
+    /// Whether the stream looks binary: a NUL byte in its first 8 KiB
+    /// ([`super::is_binary`]); reads the first block if nothing is read yet.
+    pub fn is_binary(&mut self) -> io::Result<bool> {
+        if self.pending.is_empty() && !self.eof {
+            self.fill()?;
         }
-        Ok(())
+        Ok(super::is_binary(&self.pending))
+    }
+
+    /// Gives back the buffer of a piece that is done with, for a later piece.
+    pub fn recycle(&mut self, piece: String) {
+        self.spare.push(piece.into_bytes());
     }
 
     /// The next piece, or `None` at the end of the stream.
     pub fn next_piece(&mut self) -> io::Result<Option<String>> {
         loop {
-            if self.pending.len() >= self.block || self.eof {
-                let cut = next_cut(&self.pending, self.block.min(self.pending.len()) / 2)
+            if self.valid >= self.block || self.eof {
+                let cut = next_cut(self.text(), self.block.min(self.valid) / 2)
                     // A cut is decided by the line after it: only take one whose next line is whole.
-                    .filter(|&c| {
-                        self.eof || memchr::memchr(b'\n', &self.pending.as_bytes()[c..]).is_some()
-                    });
-                if let Some(cut) = cut {
-                    let rest = self.pending.split_off(cut);
-                    return Ok(Some(std::mem::replace(&mut self.pending, rest)));
-                }
-                if self.eof {
-                    return Ok(
-                        (!self.pending.is_empty()).then(|| std::mem::take(&mut self.pending))
-                    );
-                }
+                    .filter(|&c| self.eof || memchr::memchr(b'\n', &self.pending[c..]).is_some());
+                let cut = match cut {
+                    Some(cut) => cut,
+                    None if self.eof && self.valid > 0 => self.valid,
+                    None if self.eof => return Ok(None),
+                    None => {
+                        self.fill()?;
+                        continue;
+                    }
+                };
+                // The rest moves to a spare buffer, which becomes the pending
+                // one; the old pending buffer, cut, is the piece.
+                let mut rest = self.spare.pop().unwrap_or_default();
+                rest.clear();
+                rest.extend_from_slice(&self.pending[cut..]);
+                let mut piece = std::mem::replace(&mut self.pending, rest);
+                piece.truncate(cut);
+                self.valid -= cut;
+                let piece = String::from_utf8(piece)
+                    .expect("a piece ends where the decoded text may be cut");
+                return Ok(Some(piece));
             }
             self.fill()?;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A reader that hands out at most `step` bytes a call.
+    struct Trickle<'a> {
+        bytes: &'a [u8],
+        step: usize,
+    }
+
+    impl Read for Trickle<'_> {
+        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+            let n = self.step.min(buf.len()).min(self.bytes.len());
+            buf[..n].copy_from_slice(&self.bytes[..n]);
+            self.bytes = &self.bytes[n..];
+            Ok(n)
+        }
+    }
+
+    fn pieces(bytes: &[u8], block: usize, step: usize, recycle: bool) -> (Vec<String>, bool) {
+        let mut stream = TextStream::new(Trickle { bytes, step }, block);
+        let mut out = Vec::new();
+        while let Some(p) = stream.next_piece().unwrap() {
+            out.push(p.clone());
+            if recycle {
+                stream.recycle(p);
+            }
+        }
+        (out, stream.lossy)
+    }
+
+    #[test]
+    fn pieces_join_to_the_decoded_text_and_end_at_cuts() {
+        let mut text = String::new();
+        for i in 0..400 {
+            text.push_str(&format!(
+                "Stalin met Molotov in Москва on day {i}.\nThe end ‘{i}’.\n\n"
+            ));
+        }
+        for (block, step, recycle) in [(1000, 7, true), (4096, 4096, false), (333, 1, true)] {
+            let (got, lossy) = pieces(text.as_bytes(), block, step, recycle);
+            assert!(!lossy);
+            assert!(got.len() > 3, "{block}: {} pieces", got.len());
+            assert_eq!(got.concat(), text, "{block}/{step}");
+            let mut at = 0;
+            for p in &got[..got.len() - 1] {
+                at += p.len();
+                assert_eq!(
+                    next_cut(&text, at - 1),
+                    Some(at),
+                    "{block}/{step}: cut at {at}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn invalid_utf8_is_replaced_as_a_whole_decode_replaces_it() {
+        let mut bytes = Vec::new();
+        for i in 0..300u32 {
+            bytes.extend_from_slice(format!("Line {i} é").as_bytes());
+            // A lone continuation byte, a truncated sequence, an overlong one.
+            bytes.extend_from_slice(
+                [[0x80].as_slice(), &[0xe2, 0x82], &[0xc0, 0xaf]][i as usize % 3],
+            );
+            bytes.extend_from_slice(b".\n\n");
+        }
+        bytes.extend_from_slice(&[0xe2, 0x82]);
+        let want = String::from_utf8_lossy(&bytes);
+        for step in [1, 5, 64, 10_000] {
+            let (got, lossy) = pieces(&bytes, 500, step, true);
+            assert!(lossy);
+            assert_eq!(got.concat(), want, "step {step}");
+        }
+    }
+
+    #[test]
+    fn a_nul_byte_in_the_first_block_is_binary() {
+        let mut s = TextStream::new(&b"ab\0cd"[..], 4);
+        assert!(s.is_binary().unwrap());
+        let mut s = TextStream::new(&b"plain text"[..], 4);
+        assert!(!s.is_binary().unwrap());
+        assert_eq!(s.next_piece().unwrap().as_deref(), Some("plain text"));
     }
 }
