@@ -14,12 +14,13 @@ use std::io::{self, Read};
 pub struct TextStream<R: Read> {
     reader: R,
     block: usize,
-    /// Bytes read and not yet handed out: valid UTF-8 up to `valid`, then
-    /// at most an incomplete UTF-8 sequence awaiting the next read.
-    pending: Vec<u8>,
-    valid: usize,
+    /// Bytes read and not yet decoded: at most an incomplete UTF-8 sequence
+    /// between reads (the buffer keeps its capacity).
+    raw: Vec<u8>,
+    /// Decoded text not yet handed out.
+    pending: String,
     /// Buffers of pieces given back, for the next pieces.
-    spare: Vec<Vec<u8>>,
+    spare: Vec<String>,
     eof: bool,
     /// Invalid UTF-8 was replaced somewhere in the stream.
     pub lossy: bool,
@@ -31,19 +32,22 @@ impl<R: Read> TextStream<R> {
         TextStream {
             reader,
             block: block.max(1),
-            pending: Vec::new(),
-            valid: 0,
+            raw: Vec::new(),
+            pending: String::new(),
             spare: Vec::new(),
             eof: false,
             lossy: false,
         }
     }
 
-    /// Reads up to one more block, and decodes what it can of it.
+    /// Reads up to one more block and decodes it onto `pending`: invalid
+    /// sequences become U+FFFD, as a decode of the whole text makes them; an
+    /// incomplete one at the end waits for the next read, unless the stream
+    /// has ended.
     fn fill(&mut self) -> io::Result<()> {
         let want = self.block as u64;
         let read = loop {
-            match (&mut self.reader).take(want).read_to_end(&mut self.pending) {
+            match (&mut self.reader).take(want).read_to_end(&mut self.raw) {
                 Ok(n) => break n,
                 Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
                 Err(e) => return Err(e),
@@ -51,42 +55,26 @@ impl<R: Read> TextStream<R> {
         };
         // `take` stops at `want` bytes; fewer means the stream has ended.
         self.eof = (read as u64) < want;
-        self.decode();
-        Ok(())
-    }
-
-    /// Advances `valid` over the complete UTF-8 read so far; invalid
-    /// sequences are replaced with U+FFFD (an incomplete one at the end waits
-    /// for the next read, unless the stream has ended).
-    fn decode(&mut self) {
-        loop {
-            match std::str::from_utf8(&self.pending[self.valid..]) {
-                Ok(_) => {
-                    self.valid = self.pending.len();
-                    return;
-                }
-                Err(e) => {
-                    self.valid += e.valid_up_to();
-                    let Some(bad) = e
-                        .error_len()
-                        .or(self.eof.then_some(self.pending.len() - self.valid))
-                    else {
-                        return;
-                    };
-                    self.lossy = true;
-                    self.pending.splice(
-                        self.valid..self.valid + bad,
-                        char::REPLACEMENT_CHARACTER.to_string().bytes(),
-                    );
-                    self.valid += char::REPLACEMENT_CHARACTER.len_utf8();
-                }
+        let mut kept = 0;
+        let mut chunks = self.raw.utf8_chunks().peekable();
+        while let Some(chunk) = chunks.next() {
+            self.pending.push_str(chunk.valid());
+            let bad = chunk.invalid();
+            if bad.is_empty() {
+                continue;
+            }
+            let incomplete = std::str::from_utf8(bad).is_err_and(|e| e.error_len().is_none());
+            if chunks.peek().is_none() && incomplete && !self.eof {
+                kept = bad.len();
+            } else {
+                self.lossy = true;
+                self.pending.push(char::REPLACEMENT_CHARACTER);
             }
         }
-    }
-
-    /// The decoded text read and not yet handed out.
-    fn text(&self) -> &str {
-        std::str::from_utf8(&self.pending[..self.valid]).expect("decoded up to `valid`")
+        let from = self.raw.len() - kept;
+        self.raw.copy_within(from.., 0);
+        self.raw.truncate(kept);
+        Ok(())
     }
 
     /// Whether the stream looks binary: a NUL byte in its first 8 KiB
@@ -95,24 +83,27 @@ impl<R: Read> TextStream<R> {
         if self.pending.is_empty() && !self.eof {
             self.fill()?;
         }
-        Ok(super::is_binary(&self.pending))
+        Ok(super::is_binary(self.pending.as_bytes()))
     }
 
     /// Gives back the buffer of a piece that is done with, for a later piece.
     pub fn recycle(&mut self, piece: String) {
-        self.spare.push(piece.into_bytes());
+        self.spare.push(piece);
     }
 
     /// The next piece, or `None` at the end of the stream.
     pub fn next_piece(&mut self) -> io::Result<Option<String>> {
         loop {
-            if self.valid >= self.block || self.eof {
-                let cut = next_cut(self.text(), self.block.min(self.valid) / 2)
+            if self.pending.len() >= self.block || self.eof {
+                let text = &self.pending;
+                let cut = next_cut(text, self.block.min(text.len()) / 2)
                     // A cut is decided by the line after it: only take one whose next line is whole.
-                    .filter(|&c| self.eof || memchr::memchr(b'\n', &self.pending[c..]).is_some());
+                    .filter(|&c| {
+                        self.eof || memchr::memchr(b'\n', &text.as_bytes()[c..]).is_some()
+                    });
                 let cut = match cut {
                     Some(cut) => cut,
-                    None if self.eof && self.valid > 0 => self.valid,
+                    None if self.eof && !text.is_empty() => text.len(),
                     None if self.eof => return Ok(None),
                     None => {
                         self.fill()?;
@@ -123,12 +114,9 @@ impl<R: Read> TextStream<R> {
                 // one; the old pending buffer, cut, is the piece.
                 let mut rest = self.spare.pop().unwrap_or_default();
                 rest.clear();
-                rest.extend_from_slice(&self.pending[cut..]);
+                rest.push_str(&self.pending[cut..]);
                 let mut piece = std::mem::replace(&mut self.pending, rest);
                 piece.truncate(cut);
-                self.valid -= cut;
-                let piece = String::from_utf8(piece)
-                    .expect("a piece ends where the decoded text may be cut");
                 return Ok(Some(piece));
             }
             self.fill()?;
