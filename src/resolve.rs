@@ -126,21 +126,23 @@ pub(crate) fn settle_names(mentions: &mut Vec<Mention<'_>>) {
     // At the same span and type, the gazetteer's reading (with its canonical
     // name and id) beats a rule's.
     let by_rule = |m: &Mention<'_>| matches!(m.source, Source::Rule(_));
-    // The order of preference, as indices: a mention is large to move.
-    let mut order: Vec<u32> = (0..mentions.len() as u32).collect();
-    order.sort_by(|&a, &b| {
-        let (a, b) = (&mentions[a as usize], &mentions[b as usize]);
-        (b.end - b.start)
-            .cmp(&(a.end - a.start))
-            .then(a.start.cmp(&b.start))
-            .then(priority(a.kind).cmp(&priority(b.kind)))
-            .then(by_rule(a).cmp(&by_rule(b)))
-    });
+    // The order of preference as integer keys with the index last (a
+    // mention is large to move, and the index keeps equal keys in order).
+    let mut order: Vec<(u64, u8, u32)> = mentions
+        .iter()
+        .enumerate()
+        .map(|(i, m)| {
+            let longer_first = u64::from(u32::MAX - (m.end - m.start) as u32);
+            let key = longer_first << 32 | m.start as u64;
+            (key, priority(m.kind) << 1 | u8::from(by_rule(m)), i as u32)
+        })
+        .collect();
+    order.sort_unstable();
     // The bytes taken so far, one bit each.
     let span_end = mentions.iter().map(|m| m.end).max().unwrap_or(0);
     let mut taken = ByteSet::new(span_end);
     let mut keep = vec![false; mentions.len()];
-    for i in order {
+    for (_, _, i) in order {
         let m = &mentions[i as usize];
         debug_assert!(m.start < m.end, "a mention is never empty");
         if !taken.any(m.start, m.end) {
@@ -153,8 +155,10 @@ pub(crate) fn settle_names(mentions: &mut Vec<Mention<'_>>) {
         i += 1;
         keep[i - 1]
     });
-    // Kept spans do not overlap: their starts differ.
-    mentions.sort_unstable_by_key(|m| m.start);
+    // Kept spans do not overlap: their starts differ. The mentions come in a
+    // few runs already in order (each rule's, the gazetteer's), which the
+    // stable sort merges.
+    mentions.sort_by_key(|m| m.start);
 }
 
 /// A set of byte offsets below a bound, one bit each.
