@@ -64,6 +64,9 @@ pub(crate) fn pick_candidate(
     end: usize,
     cands: &[(Candidate, EntityType)],
 ) -> usize {
+    if cands.len() < 2 {
+        return 0;
+    }
     // "Gen. Washington": a title's period does not separate it.
     let prev = last_word(before_in_sentence(text, start).trim_end_matches('.'));
     if PERSON_CUES.contains(&prev) {
@@ -76,7 +79,7 @@ pub(crate) fn pick_candidate(
     let before = last_word(before_in_sentence(text, start));
     let possessive = crate::text::strip_possessive(&text[start..end]).is_some()
         || text[end..].starts_with(['\'', '’', 'ʼ']);
-    if cands.len() > 1 && !possessive && is_locative(before) {
+    if !possessive && is_locative(before) {
         if let Some(p) = cands.iter().position(|(_, t)| *t == EntityType::Place) {
             return p;
         }
