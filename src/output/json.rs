@@ -6,7 +6,7 @@
 //! has one source.
 
 use crate::dates::Day;
-use crate::mention::Source;
+use crate::mention::{EntityType, Source};
 use crate::record::Record;
 use std::fmt::{self, Write as _};
 
@@ -32,8 +32,14 @@ impl Writer {
         let scratch = &mut self.scratch;
         out.extend_from_slice(b"{\"doc\":");
         out.extend_from_slice(&self.doc_json);
-        out.extend_from_slice(b",\"type\":");
-        string(r.kind.as_str(), out);
+        out.extend_from_slice(match r.kind {
+            EntityType::Person => b",\"type\":\"PERSON\"",
+            EntityType::Place => b",\"type\":\"PLACE\"",
+            EntityType::Treaty => b",\"type\":\"TREATY\"",
+            EntityType::Date => b",\"type\":\"DATE\"",
+            EntityType::Org => b",\"type\":\"ORG\"",
+            EntityType::Event => b",\"type\":\"EVENT\"",
+        });
         out.extend_from_slice(b",\"text\":");
         string(r.text, out);
         for (name, n) in [
@@ -171,8 +177,13 @@ fn number(mut n: u64, width: usize, out: &mut Vec<u8>) {
         4041424344454647484950515253545556575859\
         6061626364656667686970717273747576777879\
         8081828384858687888990919293949596979899";
-    let mut digits = [b'0'; 20];
-    let mut at = digits.len();
+    // Written in place: room for the longest number (a fixed-size copy), the
+    // digits from the last, and the rest cut off.
+    let len = (n.checked_ilog10().unwrap_or(0) as usize + 1).max(width);
+    let start = out.len();
+    out.extend_from_slice(&[b'0'; 20]);
+    let digits = &mut out[start..start + len];
+    let mut at = len;
     while n >= 100 {
         let pair = (n % 100) as usize * 2;
         n /= 100;
@@ -180,13 +191,11 @@ fn number(mut n: u64, width: usize, out: &mut Vec<u8>) {
         digits[at..at + 2].copy_from_slice(&PAIRS[pair..pair + 2]);
     }
     if n >= 10 {
-        at -= 2;
-        digits[at..at + 2].copy_from_slice(&PAIRS[n as usize * 2..n as usize * 2 + 2]);
+        digits[at - 2..at].copy_from_slice(&PAIRS[n as usize * 2..n as usize * 2 + 2]);
     } else {
-        at -= 1;
-        digits[at] = b'0' + n as u8;
+        digits[at - 1] = b'0' + n as u8;
     }
-    out.extend_from_slice(&digits[at.min(digits.len() - width)..]);
+    out.truncate(start + len);
 }
 
 #[cfg(test)]
