@@ -84,10 +84,31 @@ pub(crate) fn words(text: &str, tokens: &[Token], sentence_starts: &[u32], out: 
     let bytes = text.as_bytes();
     let ordinary = ordinary_words();
     let mut next_sentence = sentence_starts.iter().peekable();
+    // Where the next sentence starts (u32::MAX: none).
+    let mut next_start = next_sentence.peek().map_or(u32::MAX, |&&s| s);
     for (i, &t) in tokens.iter().enumerate() {
         let (start, mut end) = (t.start, t.end);
-        let word = t.as_str(text);
         let b0 = bytes[start as usize];
+        // Most words: lower case, inside a sentence, not possessive, one
+        // space before the next word.
+        if b0.is_ascii_lowercase()
+            && start > 0
+            && start < next_start
+            && bytes[end as usize - 1] != b's'
+            && bytes.get(end as usize) == Some(&b' ')
+            && tokens.get(i + 1).is_some_and(|n| n.start == end + 1)
+        {
+            out.push(Word {
+                start,
+                end,
+                stem_end: end,
+                flags: 0,
+                gap: Gap::Space,
+                roles: 0,
+            });
+            continue;
+        }
+        let word = t.as_str(text);
         let first = if b0 < 0x80 {
             b0 as char
         } else {
@@ -109,6 +130,7 @@ pub(crate) fn words(text: &str, tokens: &[Token], sentence_starts: &[u32], out: 
             sentence_start = true;
             next_sentence.next();
         }
+        next_start = next_sentence.peek().map_or(u32::MAX, |&&s| s);
         if sentence_start {
             flags |= SENTENCE_START;
             // No name runs into the next sentence (which is also where a
@@ -257,6 +279,42 @@ mod tests {
         assert_eq!(v[7].2, Gap::Break);
         assert!(v[8].1 & SENTENCE_START != 0 && v[8].1 & ORDINARY != 0);
         assert!(v[0].1 & SENTENCE_START != 0);
+    }
+
+    #[test]
+    fn every_word_of_the_samples_is_flagged_as_its_definitions_say() {
+        // The samples, and a sentence that opens in lower case.
+        let text = crate::test_support::samples() + "\n\nThe end.\n\nthen it went on";
+        let mut toks = Vec::new();
+        word_tokens(&text, &mut toks);
+        let mut starts = Vec::new();
+        sentence_starts(&text, &mut starts);
+        let mut ws = Vec::new();
+        words(&text, &toks, &starts, &mut ws);
+        assert_eq!(ws.len(), toks.len());
+        assert!(ws.len() > 10_000);
+        for (k, (w, t)) in ws.iter().zip(&toks).enumerate() {
+            let token = t.as_str(&text);
+            let previous = k.checked_sub(1).map_or(0, |p| toks[p].start + 1);
+            let after_previous = starts.partition_point(|&s| s < previous);
+            let opens = k == 0 || starts.get(after_previous).is_some_and(|&s| s <= w.start);
+            assert_eq!(w.has(SENTENCE_START), opens, "{token:?} at {}", w.start);
+            let possessive = strip_possessive(token).is_some() && !token.ends_with('S');
+            assert_eq!(w.has(POSSESSIVE), possessive, "{token:?}");
+            if token.starts_with(|c: char| c.is_ascii_lowercase()) {
+                assert!(!w.has(CAP) && !w.has(DIGIT) && w.end == t.end, "{token:?}");
+            }
+            if let Some(next) = ws.get(k + 1) {
+                if &text[w.end as usize..next.start as usize] == " " {
+                    let gap = if next.has(SENTENCE_START) {
+                        Gap::Break
+                    } else {
+                        Gap::Space
+                    };
+                    assert_eq!(w.gap, gap, "{token:?}");
+                }
+            }
+        }
     }
 
     #[test]
