@@ -16,6 +16,10 @@
 #[allow(dead_code)]
 mod tsv;
 
+#[path = "src/text/swar.rs"]
+#[allow(dead_code)]
+mod swar;
+
 #[path = "src/text/tokens.rs"]
 #[allow(dead_code)]
 mod tokens;

@@ -6,6 +6,7 @@
 //! token does), so zero-padding keeps packed words apart.
 
 use super::lexicon::Fnv;
+use crate::text::swar::{ascii_lower, first_bytes, load};
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 
@@ -28,19 +29,6 @@ fn pack(word: &[u8]) -> Option<[u64; 2]> {
     ])
 }
 
-/// The eight bytes of `text` from `at` as a little-endian integer, if there are eight.
-#[inline]
-fn load(text: &[u8], at: usize) -> Option<u64> {
-    let b = text.get(at..at + 8)?;
-    Some(u64::from_le_bytes(b.try_into().expect("eight bytes")))
-}
-
-/// The low `n` bytes of `x` (`n` < 8), the rest zero.
-#[inline]
-fn low_bytes(x: u64, n: usize) -> u64 {
-    x & ((1 << (8 * n)) - 1)
-}
-
 /// [`pack`] of `text[start..end]`, read with whole-word loads where the text
 /// has the bytes past the word (copying a word into a buffer to read it back
 /// as integers stalls the load).
@@ -48,29 +36,13 @@ fn low_bytes(x: u64, n: usize) -> u64 {
 fn pack_in(text: &[u8], start: usize, end: usize) -> Option<[u64; 2]> {
     let len = end - start;
     let fast = match len {
-        1..8 => load(text, start).map(|lo| [low_bytes(lo, len), 0]),
-        8 => load(text, start).map(|lo| [lo, 0]),
-        9..16 => load(text, start)
+        1..=8 => load(text, start).map(|lo| [first_bytes(lo, len), 0]),
+        9..=16 => load(text, start)
             .zip(load(text, start + 8))
-            .map(|(lo, hi)| [lo, low_bytes(hi, len - 8)]),
-        16 => load(text, start)
-            .zip(load(text, start + 8))
-            .map(|(lo, hi)| [lo, hi]),
+            .map(|(lo, hi)| [lo, first_bytes(hi, len - 8)]),
         _ => return None,
     };
     fast.or_else(|| pack(&text[start..end]))
-}
-
-/// Each ASCII capital of `x`'s eight bytes made small; other bytes kept.
-#[inline]
-fn ascii_lower(x: u64) -> u64 {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    // Without carries between bytes: a byte's low seven bits plus at most 0x3f.
-    let low7 = x & (0x7f * ONES);
-    let from_a = low7 + (0x80 - u64::from(b'A')) * ONES;
-    let past_z = low7 + (0x7f - u64::from(b'Z')) * ONES;
-    let capital = from_a & !past_z & !x & (0x80 * ONES);
-    x | (capital >> 2)
 }
 
 /// A map from words to small values (a set when `V` is `()`).
@@ -220,18 +192,6 @@ impl<V: Copy + Default> Extend<&'static [u8]> for ShortWords<V> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn ascii_lower_changes_capitals_only() {
-        let all: Vec<u8> = (1..=255).collect();
-        for chunk in all.chunks(8) {
-            let mut b = [0u8; 8];
-            b[..chunk.len()].copy_from_slice(chunk);
-            let lowered = ascii_lower(u64::from_le_bytes(b)).to_le_bytes();
-            let want: Vec<u8> = b.iter().map(u8::to_ascii_lowercase).collect();
-            assert_eq!(lowered.to_vec(), want, "{b:?}");
-        }
-    }
 
     #[test]
     fn words_of_every_length_are_found_as_written_or_lower_cased() {

@@ -4,6 +4,7 @@
 mod chunks;
 mod position;
 mod sentences;
+pub(crate) mod swar;
 mod tokens;
 
 pub use chunks::{chunk_bounds, next_cut};

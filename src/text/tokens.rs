@@ -12,6 +12,8 @@
 //! any other character is a token of its own. ASCII text takes a table-driven
 //! path; UAX #29 as a library was a third of the whole run time.
 
+use super::swar::{bytes_in, HIGH, ONES};
+
 /// What a token is made of.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TokenKind {
@@ -158,16 +160,6 @@ fn soft_hyphen_join(bytes: &[u8], text: &str, mut i: usize) -> Option<usize> {
         }
     }
     (i < bytes.len() && class_at(bytes, text, i).0 == Class::Letter).then_some(i)
-}
-
-const ONES: u64 = 0x0101_0101_0101_0101;
-const HIGH: u64 = 0x8080_8080_8080_8080;
-
-/// The high bit of each byte whose low seven bits (`low7`) lie in `lo..=hi`.
-#[inline]
-fn bytes_in(low7: u64, lo: u8, hi: u8) -> u64 {
-    // No carry crosses a byte: each sum stays below 0x100.
-    (low7 + (0x80 - u64::from(lo)) * ONES) & !(low7 + (0x7f - u64::from(hi)) * ONES) & HIGH
 }
 
 /// Where the run of ASCII letters, digits and `_` that continues at `i`
