@@ -119,6 +119,24 @@ fn string(s: &str, out: &mut Vec<u8>) {
 /// control characters (short forms where JSON has them).
 fn escaped(s: &str, out: &mut Vec<u8>) {
     let bytes = s.as_bytes();
+    // Most strings need no escape: eight bytes at a time, the last eight
+    // overlapping, then one copy.
+    if bytes.len() >= 8 {
+        let clean = bytes
+            .chunks(8)
+            .map(|c| {
+                if c.len() == 8 {
+                    c
+                } else {
+                    &bytes[bytes.len() - 8..]
+                }
+            })
+            .all(|c| !needs_escape(u64::from_le_bytes(c.try_into().expect("eight bytes"))));
+        if clean {
+            out.extend_from_slice(bytes);
+            return;
+        }
+    }
     let mut run = 0;
     let mut i = 0;
     while i < bytes.len() {
@@ -247,6 +265,16 @@ mod tests {
         ] {
             for source in [Source::Rule("date:mdy"), Source::Gazetteer(doc)] {
                 assert_writes_what_serde_json_writes(&mut writer, &record(doc, text, source));
+            }
+        }
+        // One byte to escape at every place of strings of 1 to 20 bytes.
+        for len in 1..=20 {
+            for at in 0..len {
+                for b in ['"', '\\', '\n', '\u{1}'] {
+                    let text: String = (0..len).map(|i| if i == at { b } else { 'a' }).collect();
+                    let r = record("doc", &text, Source::Rule("date:mdy"));
+                    assert_writes_what_serde_json_writes(&mut writer, &r);
+                }
             }
         }
     }
