@@ -223,9 +223,11 @@ impl Extractor {
             let mut gazetteer = Vec::with_capacity(s.hits.len());
             gazetteer_mentions(text, &views, &s.hits, &s.candidates, &mut gazetteer);
             names::words(text, &s.tokens, &findings.sentence_starts, &mut s.words);
+            names::marked(&s.words, &mut s.marked);
             let chunk = names::Chunk {
                 text,
                 words: &s.words,
+                marked: &s.marked,
                 gazetteer: &gazetteer,
             };
             s.blocked.clear();
@@ -252,6 +254,8 @@ struct Scratch {
     hits: Vec<matcher::Hit>,
     candidates: Vec<crate::gazetteer::Candidate>,
     words: Vec<names::Word>,
+    /// The words the name rules may start at ([`names::marked`]).
+    marked: Vec<u32>,
     blocked: Vec<(u32, u32)>,
 }
 

@@ -20,7 +20,7 @@ mod words;
 
 pub(crate) use lexicon::FAMILY_FIRST;
 use words::DOT;
-pub(crate) use words::{words, Gap, Word, ALL_CAPS, CAP, INITIAL, POSSESSIVE};
+pub(crate) use words::{marked, words, Gap, Word, ALL_CAPS, CAP, INITIAL, POSSESSIVE};
 
 use crate::mention::{EntityType, Mention, Source};
 use lexicon::List;
@@ -29,6 +29,8 @@ use lexicon::List;
 pub(crate) struct Chunk<'a, 'g> {
     pub text: &'a str,
     pub words: &'a [Word],
+    /// The words the rules may start at ([`marked`]), in order.
+    pub marked: &'a [u32],
     /// Gazetteer mentions of the chunk, in order of start.
     pub gazetteer: &'a [Mention<'g>],
 }

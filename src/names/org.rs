@@ -11,7 +11,8 @@ use crate::mention::{EntityType, Mention};
 
 pub(super) fn find<'g>(c: &Chunk<'_, 'g>, out: &mut Vec<Mention<'g>>) {
     let w = c.words;
-    for h in 1..w.len() {
+    for &h in c.marked.iter().filter(|&&h| h > 0) {
+        let h = h as usize;
         let word = w[h];
         let lower_head = !word.has(CAP) && c.is_in(h, List::LowerOrgHeads);
         if !(word.has(CAP) || lower_head) || !matches!(w[h - 1].gap, Gap::Space | Gap::Hyphen) {
@@ -60,7 +61,8 @@ pub(super) fn find<'g>(c: &Chunk<'_, 'g>, out: &mut Vec<Mention<'g>>) {
         push(out, kind, start, end, "org:head");
     }
     // "Government of the United States", "Govt Tib", "University of Idaho"
-    for (g, word) in w.iter().enumerate() {
+    for &g in c.marked {
+        let (g, word) = (g as usize, &w[g as usize]);
         if !c.is_in(g, List::OrgHeadsOf) || word.gap != Gap::Space {
             continue;
         }

@@ -88,12 +88,17 @@ fn starts_name(c: &Chunk<'_, '_>, i: usize) -> bool {
 
 pub(super) fn find<'g>(c: &Chunk<'_, 'g>, out: &mut Vec<Mention<'g>>) {
     let w = c.words;
-    let mut i = 0;
-    while i < w.len() {
+    // Where the next name may start: a name found is not read again from
+    // its second word.
+    let mut next = 0;
+    for &i in c.marked {
+        let i = i as usize;
+        if i < next {
+            continue;
+        }
         let word = w[i];
         let lower_title = !word.has(CAP) && c.is_in(i, List::LowerTitles);
         if !word.has(CAP) && !lower_title {
-            i += 1;
             continue;
         }
         // A title: the name after it is a person, whatever else it may be.
@@ -120,11 +125,11 @@ pub(super) fn find<'g>(c: &Chunk<'_, 'g>, out: &mut Vec<Mention<'g>>) {
                         w[last].stem_end,
                         "person:title",
                     );
-                    i = last + 1;
+                    next = last + 1;
                     continue;
                 }
             }
-            i = j;
+            next = j;
             continue;
         }
         if word.has(ALL_CAPS) {
@@ -135,16 +140,14 @@ pub(super) fn find<'g>(c: &Chunk<'_, 'g>, out: &mut Vec<Mention<'g>>) {
                 if !w[last].has(ORDINARY) && !c.gazetteer_overlaps(start, end, EntityType::Person) {
                     push(out, EntityType::Person, start, end, "person:capitals");
                 }
-                i = last + 1;
+                next = last + 1;
                 continue;
             }
         }
         if !starts_name(c, i) {
-            i += 1;
             continue;
         }
         let Some(last) = name_from(c, i) else {
-            i += 1;
             continue;
         };
         let (start, end) = (word.start, w[last].stem_end);
@@ -168,7 +171,7 @@ pub(super) fn find<'g>(c: &Chunk<'_, 'g>, out: &mut Vec<Mention<'g>>) {
                 push(out, EntityType::Person, start, end, rule);
             }
         }
-        i = last + 1;
+        next = last + 1;
     }
 }
 

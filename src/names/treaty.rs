@@ -10,7 +10,8 @@ use crate::mention::{EntityType, Mention};
 
 pub(super) fn find<'g>(c: &Chunk<'_, 'g>, out: &mut Vec<Mention<'g>>) {
     let w = c.words;
-    for h in 0..w.len() {
+    for &h in c.marked {
+        let h = h as usize;
         let capital = w[h].has(CAP) && c.is_in(h, List::TreatyHeads);
         let lower = !capital && c.is_in(h, List::LowerTreatyHeads);
         if !capital && !lower {

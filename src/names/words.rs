@@ -200,6 +200,18 @@ pub(crate) fn words(text: &str, tokens: &[Token], sentence_starts: &[u32], out: 
     }
 }
 
+/// The indices of the words a rule may start at (every rule starts at a
+/// capitalised word, a number, or a word in one of its lists), for the rules
+/// to visit instead of every word.
+pub(crate) fn marked(words: &[Word], out: &mut Vec<u32>) {
+    out.clear();
+    out.extend(
+        (0..words.len() as u32).filter(|&k| {
+            words[k as usize].flags & (CAP | DIGIT) != 0 || words[k as usize].roles != 0
+        }),
+    );
+}
+
 /// Whether `word` has letters and none of them is lower-case.
 fn is_all_caps(word: &str) -> bool {
     if word.is_ascii() {
@@ -315,6 +327,21 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn the_rules_start_at_capitals_numbers_and_listed_words_next_to_capitals() {
+        let text = "the county and the 38th parallel of Putnam county";
+        let mut toks = Vec::new();
+        word_tokens(text, &mut toks);
+        let mut ws = Vec::new();
+        words(text, &toks, &[], &mut ws);
+        let mut m = Vec::new();
+        marked(&ws, &mut m);
+        let marked: Vec<&str> = m.iter().map(|&k| toks[k as usize].as_str(text)).collect();
+        // "county" is a lower-case place head: looked up, and marked, only
+        // next to a capital; "of" is in a list and next to one.
+        assert_eq!(marked, ["38th", "of", "Putnam", "county"]);
     }
 
     #[test]
