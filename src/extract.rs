@@ -235,7 +235,13 @@ impl Extractor {
             drop_blocked_places(&mut gazetteer, &s.blocked);
             findings.names.append(&mut gazetteer);
             settle_names(&mut findings.names);
-            loose_words(text, &s.words, &findings.names, &mut findings.loose);
+            loose_words(
+                text,
+                &s.words,
+                &s.marked,
+                &findings.names,
+                &mut findings.loose,
+            );
         });
         self.dates.find(text, &mut findings.dates);
         drop_names_inside_dates(&mut findings.names, &findings.dates);

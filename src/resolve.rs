@@ -226,15 +226,18 @@ pub struct ChunkFindings<'g> {
     pub line_breaks: u64,
 }
 
-/// Collects the capitalised words of a chunk that no name covers.
+/// Collects the capitalised words of a chunk that no name covers (read from
+/// `marked`, the words the name rules may start at, which hold them all).
 pub(crate) fn loose_words(
     text: &str,
     words: &[Word],
+    marked: &[u32],
     names: &[Mention<'_>],
     out: &mut Vec<(u32, u32)>,
 ) {
     let mut m = 0;
-    for w in words {
+    // A capitalised word is among the marked ones.
+    for w in marked.iter().map(|&k| &words[k as usize]) {
         if w.flags & CAP == 0 || w.flags & (ALL_CAPS | INITIAL) != 0 || w.stem_end - w.start < 2 {
             continue;
         }
