@@ -7,7 +7,6 @@ use crate::output::{encode, Format, Sink};
 use crate::record::Record;
 use crate::{Entity, Extractor};
 use rayon::prelude::*;
-use std::borrow::Cow;
 use std::fs;
 use std::io::{self, BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
@@ -326,13 +325,13 @@ fn lossy_file(rep: &Reporter, path: &Path) {
 /// part's runs while this one is resolved, encoded and written, so no core
 /// waits at a part's end. A panic is reported with the document's id and
 /// costs the rest of the document.
-fn document_in_parts<'t, W: Write>(
+fn document_in_parts<W: Write>(
     job: &Job,
     ex: &Extractor,
     rep: &Reporter,
     sink: &mut Sink<W>,
     id: &str,
-    mut next_part: impl FnMut(Option<Cow<'t, str>>) -> io::Result<Option<Cow<'t, str>>>,
+    mut next_part: impl FnMut(Option<String>) -> io::Result<Option<String>>,
 ) -> io::Result<()> {
     let mut doc = ex.document(job.reference_date);
     // Both reused from part to part.
@@ -470,11 +469,11 @@ fn stream_document<W: Write, R: Read>(
     path: Option<&Path>,
 ) -> io::Result<()> {
     document_in_parts(job, ex, rep, sink, id, |done| {
-        if let Some(Cow::Owned(piece)) = done {
+        if let Some(piece) = done {
             stream.recycle(piece);
         }
         match (stream.next_piece(), path) {
-            (Ok(piece), _) => Ok(piece.map(Cow::Owned)),
+            (Ok(piece), _) => Ok(piece),
             (Err(e), Some(path)) => {
                 rep.error(format_args!("{}: {e}", path.display()));
                 Ok(None)
