@@ -55,6 +55,30 @@ impl<R: Read> TextStream<R> {
         };
         // `take` stops at `want` bytes; fewer means the stream has ended.
         self.eof = (read as u64) < want;
+        // The usual case, checked fast: all valid, or valid but for a
+        // sequence cut at the block's end.
+        let kept = match std::str::from_utf8(&self.raw) {
+            Ok(text) => {
+                self.pending.push_str(text);
+                0
+            }
+            Err(e) if e.error_len().is_none() && !self.eof => {
+                let valid = &self.raw[..e.valid_up_to()];
+                self.pending
+                    .push_str(std::str::from_utf8(valid).expect("valid up to the cut"));
+                self.raw.len() - valid.len()
+            }
+            Err(_) => self.decode_lossy(),
+        };
+        let from = self.raw.len() - kept;
+        self.raw.copy_within(from.., 0);
+        self.raw.truncate(kept);
+        Ok(())
+    }
+
+    /// Decodes `raw` with invalid sequences replaced; returns how many bytes
+    /// at its end are an incomplete sequence to keep for the next read.
+    fn decode_lossy(&mut self) -> usize {
         let mut kept = 0;
         let mut chunks = self.raw.utf8_chunks().peekable();
         while let Some(chunk) = chunks.next() {
@@ -71,10 +95,7 @@ impl<R: Read> TextStream<R> {
                 self.pending.push(char::REPLACEMENT_CHARACTER);
             }
         }
-        let from = self.raw.len() - kept;
-        self.raw.copy_within(from.., 0);
-        self.raw.truncate(kept);
-        Ok(())
+        kept
     }
 
     /// Whether the stream looks binary: a NUL byte in its first 8 KiB
