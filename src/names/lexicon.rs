@@ -889,8 +889,5 @@ pub(crate) fn roles_in(text: &[u8], start: usize, end: usize) -> u32 {
 /// The lists that `word` (as written) is in, as bits.
 #[inline]
 pub(crate) fn roles(word: &[u8]) -> u32 {
-    if word.len() > LONGEST {
-        return 0;
-    }
-    role_map().get(word).unwrap_or(0)
+    roles_in(word, 0, word.len())
 }

@@ -88,18 +88,13 @@ impl<V: Copy + Default> ShortWords<V> {
         if self.slots.len() < 2 * self.count + 2 {
             self.grow();
         }
-        let mask = self.slots.len() - 1;
-        let mut i = self.slot(key);
-        loop {
-            let (k, v) = &mut self.slots[i];
-            if *k == key || *k == [0, 0] {
-                self.count += usize::from(*k != key);
-                *k = key;
-                f(v);
-                return;
-            }
-            i = (i + 1) & mask;
+        let i = self.probe(key);
+        let (k, v) = &mut self.slots[i];
+        if *k != key {
+            self.count += 1;
+            *k = key;
         }
+        f(v);
     }
 
     /// Adds `word` with the default value.
@@ -108,52 +103,36 @@ impl<V: Copy + Default> ShortWords<V> {
     }
 
     fn grow(&mut self) {
-        let old = std::mem::take(&mut self.slots);
-        let size = old.len() * 2;
-        self.slots = vec![([0, 0], V::default()); size];
+        let size = self.slots.len() * 2;
+        let old = std::mem::replace(&mut self.slots, vec![([0, 0], V::default()); size]);
         self.shift = 64 - size.trailing_zeros();
-        let mask = size - 1;
         for (key, v) in old.into_iter().filter(|(k, _)| *k != [0, 0]) {
-            let mut i = self.slot(key);
-            while self.slots[i].0 != [0, 0] {
-                i = (i + 1) & mask;
-            }
+            let i = self.probe(key);
             self.slots[i] = (key, v);
         }
     }
 
+    /// The slot that holds `key`, or the empty slot where it would go.
     #[inline]
-    fn find(&self, key: [u64; 2]) -> Option<V> {
+    fn probe(&self, key: [u64; 2]) -> usize {
         let mask = self.slots.len() - 1;
         let mut i = self.slot(key);
-        loop {
-            let (k, v) = self.slots[i];
-            if k == key {
-                return Some(v);
-            }
-            if k == [0, 0] {
-                return None;
-            }
+        while self.slots[i].0 != key && self.slots[i].0 != [0, 0] {
             i = (i + 1) & mask;
         }
+        i
+    }
+
+    #[inline]
+    fn find(&self, key: [u64; 2]) -> Option<V> {
+        let (k, v) = self.slots[self.probe(key)];
+        (k == key).then_some(v)
     }
 
     /// The value of `word` as written.
     #[inline]
     pub fn get(&self, word: &[u8]) -> Option<V> {
-        match pack(word) {
-            Some(key) => self.find(key),
-            None => self.long.get(word).copied(),
-        }
-    }
-
-    /// The value of `word` with its ASCII capitals made small.
-    #[inline]
-    pub fn get_lower(&self, word: &[u8]) -> Option<V> {
-        match pack(word) {
-            Some([lo, hi]) => self.find([ascii_lower(lo), ascii_lower(hi)]),
-            None => self.long.get(&*word.to_ascii_lowercase()).copied(),
-        }
+        self.get_in(word, 0, word.len())
     }
 
     /// [`ShortWords::get`] of `text[start..end]`.
@@ -161,16 +140,19 @@ impl<V: Copy + Default> ShortWords<V> {
     pub fn get_in(&self, text: &[u8], start: usize, end: usize) -> Option<V> {
         match pack_in(text, start, end) {
             Some(key) => self.find(key),
-            None => self.get(&text[start..end]),
+            None => self.long.get(&text[start..end]).copied(),
         }
     }
 
-    /// [`ShortWords::get_lower`] of `text[start..end]`.
+    /// The value of `text[start..end]` with its ASCII capitals made small.
     #[inline]
     pub fn get_lower_in(&self, text: &[u8], start: usize, end: usize) -> Option<V> {
         match pack_in(text, start, end) {
             Some([lo, hi]) => self.find([ascii_lower(lo), ascii_lower(hi)]),
-            None => self.get_lower(&text[start..end]),
+            None => self
+                .long
+                .get(&*text[start..end].to_ascii_lowercase())
+                .copied(),
         }
     }
 
@@ -221,7 +203,8 @@ mod tests {
             assert_eq!(set.get(w), Some(1 << i), "{}", String::from_utf8_lossy(w));
             let upper = w.to_ascii_uppercase();
             let lowered = w.iter().all(|b| !b.is_ascii_uppercase());
-            assert_eq!(set.get_lower(&upper).is_some(), lowered, "{upper:?}");
+            let lower = set.get_lower_in(&upper, 0, upper.len());
+            assert_eq!(lower.is_some(), lowered, "{upper:?}");
             // One letter more, one less, one changed: not found.
             let mut longer = w.to_vec();
             longer.push(b's');
@@ -239,9 +222,11 @@ mod tests {
                 let end = 1 + w.len();
                 assert_eq!(set.get_in(&text, 1, end), set.get(w), "{text:?}");
                 let upper = text.to_ascii_uppercase();
+                // The word alone: read by the copy, as at a text's end.
+                let alone = &upper[1..end];
                 assert_eq!(
                     set.get_lower_in(&upper, 1, end),
-                    set.get_lower(&upper[1..end])
+                    set.get_lower_in(alone, 0, alone.len())
                 );
                 assert_eq!(set.get_in(&text, 1, end - 1), set.get(&w[..w.len() - 1]));
                 assert_eq!(set.get_in(&text, 1, 1), None);
