@@ -56,12 +56,14 @@ impl Word {
     /// The word as written, without an abbreviation's period or a possessive.
     #[inline]
     pub fn stem<'t>(&self, text: &'t str) -> &'t str {
-        let end = if self.has(DOT) {
-            self.stem_end - 1
-        } else {
-            self.stem_end
-        };
-        &text[self.start as usize..end as usize]
+        let (start, end) = self.stem_span();
+        &text[start..end]
+    }
+    /// Where [`Word::stem`] lies in the text.
+    #[inline]
+    fn stem_span(&self) -> (usize, usize) {
+        let end = self.stem_end - u32::from(self.has(DOT));
+        (self.start as usize, end as usize)
     }
     /// A word that can be part of a name: a capital, not an ordinary word,
     /// not an acronym.
@@ -193,9 +195,8 @@ pub(crate) fn words(text: &str, tokens: &[Token], sentence_starts: &[u32], out: 
             || k > 0 && out[k - 1].flags & CAP != 0
             || k + 1 < out.len() && out[k + 1].flags & CAP != 0;
         if near_cap {
-            let w = out[k];
-            let stem_end = w.stem_end - u32::from(w.has(DOT));
-            out[k].roles = lexicon::roles_in(bytes, w.start as usize, stem_end as usize);
+            let (start, end) = out[k].stem_span();
+            out[k].roles = lexicon::roles_in(bytes, start, end);
         }
     }
 }

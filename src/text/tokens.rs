@@ -12,7 +12,7 @@
 //! any other character is a token of its own. ASCII text takes a table-driven
 //! path; UAX #29 as a library was a third of the whole run time.
 
-use super::swar::{bytes_in, HIGH, ONES};
+use super::swar::{bytes_in, load, HIGH, ONES};
 
 /// What a token is made of.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -168,8 +168,7 @@ fn soft_hyphen_join(bytes: &[u8], text: &str, mut i: usize) -> Option<usize> {
 /// (a footnote number, "Salinger8"). Fewer than eight bytes left: `i`.
 #[inline]
 fn ascii_run_end(bytes: &[u8], mut i: usize) -> usize {
-    while let Some(chunk) = bytes.get(i..i + 8) {
-        let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+    while let Some(x) = load(bytes, i) {
         let ascii = !x & HIGH;
         let low7 = x & !HIGH;
         let digit = bytes_in(low7, b'0', b'9') & ascii;
