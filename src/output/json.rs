@@ -6,8 +6,9 @@
 //! has one source.
 
 use crate::dates::Day;
-use crate::mention::{EntityType, Source};
+use crate::mention::Source;
 use crate::record::Record;
+use crate::text::swar::{load, HIGH, ONES};
 use std::fmt::{self, Write as _};
 
 /// Writes records as JSON objects. It keeps a buffer for the values written
@@ -32,14 +33,10 @@ impl Writer {
         let scratch = &mut self.scratch;
         out.extend_from_slice(b"{\"doc\":");
         out.extend_from_slice(&self.doc_json);
-        out.extend_from_slice(match r.kind {
-            EntityType::Person => b",\"type\":\"PERSON\"",
-            EntityType::Place => b",\"type\":\"PLACE\"",
-            EntityType::Treaty => b",\"type\":\"TREATY\"",
-            EntityType::Date => b",\"type\":\"DATE\"",
-            EntityType::Org => b",\"type\":\"ORG\"",
-            EntityType::Event => b",\"type\":\"EVENT\"",
-        });
+        // A type's name needs no escape.
+        out.extend_from_slice(b",\"type\":\"");
+        out.extend_from_slice(r.kind.as_str().as_bytes());
+        out.push(b'"');
         out.extend_from_slice(b",\"text\":");
         string(r.text, out);
         for (name, n) in [
@@ -122,16 +119,10 @@ fn escaped(s: &str, out: &mut Vec<u8>) {
     // Most strings need no escape: eight bytes at a time, the last eight
     // overlapping, then one copy.
     if bytes.len() >= 8 {
-        let clean = bytes
-            .chunks(8)
-            .map(|c| {
-                if c.len() == 8 {
-                    c
-                } else {
-                    &bytes[bytes.len() - 8..]
-                }
-            })
-            .all(|c| !needs_escape(u64::from_le_bytes(c.try_into().expect("eight bytes"))));
+        let last = bytes.len() - 8;
+        let clean = (0..bytes.len())
+            .step_by(8)
+            .all(|i| load(bytes, i.min(last)).is_some_and(|w| !needs_escape(w)));
         if clean {
             out.extend_from_slice(bytes);
             return;
@@ -141,8 +132,7 @@ fn escaped(s: &str, out: &mut Vec<u8>) {
     let mut i = 0;
     while i < bytes.len() {
         // Eight bytes at a time past the runs that need no escape.
-        if let Some(word) = bytes.get(i..i + 8) {
-            let word = u64::from_le_bytes(word.try_into().expect("eight bytes"));
+        if let Some(word) = load(bytes, i) {
             if !needs_escape(word) {
                 i += 8;
                 continue;
@@ -180,8 +170,6 @@ fn escaped(s: &str, out: &mut Vec<u8>) {
 /// Whether any of the eight bytes of `w` is a control character, `"` or `\\`.
 #[inline]
 fn needs_escape(w: u64) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
     // Whether `x` has a byte below `n` (≤ 0x80): exact as a whole, as the
     // lowest such byte borrows from no byte below it.
     let below = |x: u64, n: u64| x.wrapping_sub(ONES * n) & !x & HIGH;
@@ -195,13 +183,8 @@ fn number(mut n: u64, width: usize, out: &mut Vec<u8>) {
         4041424344454647484950515253545556575859\
         6061626364656667686970717273747576777879\
         8081828384858687888990919293949596979899";
-    // Written in place: room for the longest number (a fixed-size copy), the
-    // digits from the last, and the rest cut off.
-    let len = (n.checked_ilog10().unwrap_or(0) as usize + 1).max(width);
-    let start = out.len();
-    out.extend_from_slice(&[b'0'; 20]);
-    let digits = &mut out[start..start + len];
-    let mut at = len;
+    let mut digits = [b'0'; 20];
+    let mut at = digits.len();
     while n >= 100 {
         let pair = (n % 100) as usize * 2;
         n /= 100;
@@ -209,11 +192,13 @@ fn number(mut n: u64, width: usize, out: &mut Vec<u8>) {
         digits[at..at + 2].copy_from_slice(&PAIRS[pair..pair + 2]);
     }
     if n >= 10 {
-        digits[at - 2..at].copy_from_slice(&PAIRS[n as usize * 2..n as usize * 2 + 2]);
+        at -= 2;
+        digits[at..at + 2].copy_from_slice(&PAIRS[n as usize * 2..n as usize * 2 + 2]);
     } else {
-        digits[at - 1] = b'0' + n as u8;
+        at -= 1;
+        digits[at] = b'0' + n as u8;
     }
-    out.truncate(start + len);
+    out.extend_from_slice(&digits[at.min(digits.len() - width)..]);
 }
 
 #[cfg(test)]
