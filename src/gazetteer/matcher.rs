@@ -167,16 +167,17 @@ fn walk(
         hash.write(&key[before..]);
         let mark = candidates.len();
         let mut end = tok.end;
-        let mut more = false;
-        for (t, table) in tables.iter().enumerate() {
-            if let Some(slot) = table.lookup(key, hash.finish()) {
-                more |= slot.prefix;
-                if slot.val_count > 0 {
-                    let s = surface.upto(text, tokens, j + 1);
-                    push_accepted(table, t, slot, &s, candidates, &mut end, text, mark);
-                }
-            }
-        }
+        let words = || surface.upto(text, tokens, j + 1);
+        let more = lookup_all(
+            tables,
+            key,
+            hash.finish(),
+            words,
+            candidates,
+            &mut end,
+            text,
+            mark,
+        );
         if candidates.len() == mark {
             // A possessive: "Stalin's" is "Stalin" followed by "'s".
             if let Some(stem) = possessive_stem(word) {
@@ -184,25 +185,23 @@ fn walk(
                 let mut h = KeyHash::new();
                 h.write(&key[..stem_key_len]);
                 let mut stem_end = tok.start + stem as u32;
-                for (t, table) in tables.iter().enumerate() {
-                    if let Some(slot) = table.lookup(&key[..stem_key_len], h.finish()) {
-                        if slot.val_count > 0 {
-                            // The stem's spelling decides ("USSR's" is an acronym's).
-                            let mut s = surface.upto(text, tokens, j);
-                            note_word(&mut s, &word[..stem]);
-                            push_accepted(
-                                table,
-                                t,
-                                slot,
-                                &s,
-                                candidates,
-                                &mut stem_end,
-                                text,
-                                mark,
-                            );
-                        }
-                    }
-                }
+                // The stem's spelling decides ("USSR's" is an acronym's).
+                let stem_words = || {
+                    let mut s = surface.upto(text, tokens, j);
+                    note_word(&mut s, &word[..stem]);
+                    s
+                };
+                let stem_key = &key[..stem_key_len];
+                lookup_all(
+                    tables,
+                    stem_key,
+                    h.finish(),
+                    stem_words,
+                    candidates,
+                    &mut stem_end,
+                    text,
+                    mark,
+                );
                 if candidates.len() > mark {
                     end = stem_end;
                 }
@@ -240,6 +239,32 @@ fn walk(
         }
     }
     best
+}
+
+/// Looks `key` up in every table and pushes the candidates whose spelling
+/// class fits the surface (asked of `surface` only when a key has values);
+/// returns whether a longer name may follow in some table.
+#[allow(clippy::too_many_arguments)]
+fn lookup_all(
+    tables: &[TableView<'_>],
+    key: &[u8],
+    hash: u64,
+    mut surface: impl FnMut() -> Surface,
+    candidates: &mut Vec<Candidate>,
+    end: &mut u32,
+    text: &str,
+    mark: usize,
+) -> bool {
+    let mut more = false;
+    for (t, table) in tables.iter().enumerate() {
+        if let Some(slot) = table.lookup(key, hash) {
+            more |= slot.prefix;
+            if slot.val_count > 0 {
+                push_accepted(table, t, slot, &surface(), candidates, end, text, mark);
+            }
+        }
+    }
+    more
 }
 
 /// Pushes the values of `slot` that `surface` accepts, as candidates of table `t`.
