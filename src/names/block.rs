@@ -12,8 +12,7 @@ use crate::mention::EntityType;
 /// Pushes the blocked spans of a chunk (chunk offsets, in order) into `out`.
 pub(super) fn find(c: &Chunk<'_, '_>, out: &mut Vec<(u32, u32)>) {
     let w = c.words;
-    for &i in c.marked {
-        let i = i as usize;
+    for i in c.starts() {
         let word = w[i];
         if c.is_in(i, List::Vessels) && word.gap == Gap::Space {
             // A vessel word in lower case, or a prefix in capitals ("USS").

@@ -80,6 +80,11 @@ impl<'a, 'g> Chunk<'a, 'g> {
         })
     }
 
+    /// The indices of the words a rule may start at ([`marked`]), in order.
+    fn starts(&self) -> impl Iterator<Item = usize> + 'a {
+        self.marked.iter().map(|&k| k as usize)
+    }
+
     /// Whether word `i` is `word` exactly.
     #[inline]
     fn is(&self, i: usize, word: &str) -> bool {

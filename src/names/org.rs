@@ -11,8 +11,7 @@ use crate::mention::{EntityType, Mention};
 
 pub(super) fn find<'g>(c: &Chunk<'_, 'g>, out: &mut Vec<Mention<'g>>) {
     let w = c.words;
-    for &h in c.marked.iter().filter(|&&h| h > 0) {
-        let h = h as usize;
+    for h in c.starts().filter(|&h| h > 0) {
         let word = w[h];
         let lower_head = !word.has(CAP) && c.is_in(h, List::LowerOrgHeads);
         if !(word.has(CAP) || lower_head) || !matches!(w[h - 1].gap, Gap::Space | Gap::Hyphen) {
@@ -61,8 +60,8 @@ pub(super) fn find<'g>(c: &Chunk<'_, 'g>, out: &mut Vec<Mention<'g>>) {
         push(out, kind, start, end, "org:head");
     }
     // "Government of the United States", "Govt Tib", "University of Idaho"
-    for &g in c.marked {
-        let (g, word) = (g as usize, &w[g as usize]);
+    for g in c.starts() {
+        let word = &w[g];
         if !c.is_in(g, List::OrgHeadsOf) || word.gap != Gap::Space {
             continue;
         }

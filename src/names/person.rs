@@ -91,8 +91,7 @@ pub(super) fn find<'g>(c: &Chunk<'_, 'g>, out: &mut Vec<Mention<'g>>) {
     // Where the next name may start: a name found is not read again from
     // its second word.
     let mut next = 0;
-    for &i in c.marked {
-        let i = i as usize;
+    for i in c.starts() {
         if i < next {
             continue;
         }

@@ -11,8 +11,7 @@ use crate::mention::{EntityType, Mention};
 
 pub(super) fn find<'g>(c: &Chunk<'_, 'g>, out: &mut Vec<Mention<'g>>) {
     let w = c.words;
-    for &i in c.marked {
-        let i = i as usize;
+    for i in c.starts() {
         let word = w[i];
         if word.has(DIGIT) {
             // "the 38th parallel"

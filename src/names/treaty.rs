@@ -10,8 +10,7 @@ use crate::mention::{EntityType, Mention};
 
 pub(super) fn find<'g>(c: &Chunk<'_, 'g>, out: &mut Vec<Mention<'g>>) {
     let w = c.words;
-    for &h in c.marked {
-        let h = h as usize;
+    for h in c.starts() {
         let capital = w[h].has(CAP) && c.is_in(h, List::TreatyHeads);
         let lower = !capital && c.is_in(h, List::LowerTreatyHeads);
         if !capital && !lower {
