@@ -45,7 +45,7 @@ struct ExtractArgs {
     /// Output format.
     #[arg(long, value_enum, default_value = "jsonl")]
     format: FormatArg,
-    /// Write records to FILE instead of standard output.
+    /// Write records to FILE instead of standard output (`-`: standard output).
     #[arg(long, value_name = "FILE")]
     output: Option<PathBuf>,
     /// Input format: plain text, or JSON Lines documents {"id", "text", "date"?}.

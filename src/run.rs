@@ -86,7 +86,8 @@ pub fn run(job: &Job, extractor: &Extractor) -> io::Result<Outcome> {
         quiet: job.quiet,
         failed: AtomicBool::new(false),
     };
-    let out: Box<dyn Write> = match &job.output {
+    // `--output -` is standard output, as `-` is standard input.
+    let out: Box<dyn Write> = match job.output.as_deref().filter(|p| p.as_os_str() != "-") {
         Some(p) => Box::new(fs::File::create(p).map_err(|e| {
             io::Error::new(e.kind(), format!("cannot create {}: {e}", p.display()))
         })?),

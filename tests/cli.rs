@@ -389,6 +389,24 @@ fn a_closed_stdout_ends_quietly() {
 }
 
 #[test]
+fn output_dash_is_standard_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let seed = data("seed.txt");
+    let out = annalist(&["extract", "--output", "-", seed.to_str().unwrap()])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        !dir.path().join("-").exists(),
+        "no file named '-' is written"
+    );
+    let records = parse_jsonl(&out.stdout);
+    assert!(!records.is_empty());
+    check_offsets(&records, &std::fs::read_to_string(&seed).unwrap());
+}
+
+#[test]
 fn output_file_flag_writes_there() {
     let dir = tempfile::tempdir().unwrap();
     let o = dir.path().join("out.csv");
