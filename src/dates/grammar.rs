@@ -1,5 +1,6 @@
 //! The date grammar: one DFA, compiled from [`super::patterns`] at build
-//! time, finds candidate expressions; the rule that matched reads its groups
+//! time, finds candidate expressions (its forward scans run over four parts
+//! of a chunk at once, see `scout.rs`); the rule that matched reads its groups
 //! over the match (the regex crate's bounded backtracker, which the `regex`
 //! API itself uses for captures on short spans: it never visits a state at a
 //! position twice, so every step is linear time); Rust code reads the groups,
@@ -19,12 +20,13 @@ use super::context::{
 use super::join::{days_listed_before_a_year, join_ranges, share_years};
 use super::lexicon;
 use super::patterns;
+use super::scout::Scout;
 use super::value::{DateInfo, Day, Mod, Period, Season, Timex};
 use crate::text::{
     first_word, floor_char_boundary, last_word, last_word_but_one, newline_ends_sentence,
 };
 use regex::Regex;
-use regex_automata::dfa::{self, dense::DFA};
+use regex_automata::dfa::{self, dense::DFA, Automaton};
 use regex_automata::nfa::thompson::{
     self,
     backtrack::{self, BoundedBacktracker},
@@ -32,6 +34,7 @@ use regex_automata::nfa::thompson::{
 };
 use regex_automata::util::captures::Captures;
 use regex_automata::util::syntax;
+use regex_automata::Match;
 use regex_automata::{Anchored, Input, PatternID};
 use std::sync::OnceLock;
 
@@ -218,10 +221,12 @@ pub struct DateGrammar {
     /// The modifier phrases that may open a date ("the end of"), compiled
     /// when first needed.
     prefix: OnceLock<Regex>,
+    /// Runs the finder's forward searches over the parts of a chunk at once.
+    scout: Scout,
 }
 
 /// The embedded date automaton (see `build.rs`).
-type Finder = dfa::regex::Regex<DFA<&'static [u32]>>;
+pub(super) type Finder = dfa::regex::Regex<DFA<&'static [u32]>>;
 
 /// Bytes aligned for a DFA, which reads them as `u32`s.
 #[repr(C, align(4))]
@@ -234,7 +239,7 @@ static REVERSE: &Aligned<[u8]> =
 
 /// The embedded automaton, checked as it is read (a few milliseconds: it is
 /// a view of the bytes, not a copy).
-fn embedded_finder() -> Finder {
+pub(super) fn embedded_finder() -> Finder {
     let (forward, _) = DFA::from_bytes(&FORWARD.0).expect("the embedded forward date DFA is valid");
     let (reverse, _) = DFA::from_bytes(&REVERSE.0).expect("the embedded reverse date DFA is valid");
     dfa::regex::Builder::new().build_from_dfas(forward, reverse)
@@ -366,8 +371,10 @@ impl DateGrammar {
     /// Reads the embedded automaton (a few milliseconds); each rule is
     /// compiled for its groups when a match first needs it.
     pub fn new() -> Self {
+        let finder = embedded_finder();
         DateGrammar {
-            finder: embedded_finder(),
+            scout: Scout::new(finder.forward()),
+            finder,
             rules: patterns::rules()
                 .into_iter()
                 .map(|p| (p, OnceLock::new()))
@@ -398,11 +405,31 @@ impl DateGrammar {
         // sentence inside the last match found (a date never runs over one:
         // a long text may be cut into chunks there).
         let mut end = text.len();
+        let (mut searches, mut scratch) = (Vec::new(), Default::default());
+        self.scout.searches(
+            self.finder.forward(),
+            text.as_bytes(),
+            &mut searches,
+            &mut scratch,
+        );
         loop {
-            let found = self
-                .finder
-                .try_search(&Input::new(text).span(at..end))
-                .expect("the date DFA has no quit bytes and both start kinds");
+            // A search to the text's end that the scout ran: only the start
+            // of its match is left to find.
+            let scouted = if end == text.len() {
+                let i = searches.partition_point(|f| f.from < at);
+                searches.get(i).filter(|f| f.from == at)
+            } else {
+                None
+            };
+            let found = match scouted {
+                Some(f) => f
+                    .found
+                    .map(|(e, pattern)| self.match_ending(text, at, e, pattern)),
+                None => self
+                    .finder
+                    .try_search(&Input::new(text).span(at..end))
+                    .expect("the date DFA has no quit bytes and both start kinds"),
+            };
             let Some(found) = found else {
                 if end == text.len() {
                     break;
@@ -461,6 +488,26 @@ impl DateGrammar {
         join_ranges(text, out);
         days_listed_before_a_year(text, out);
         share_years(text, out);
+    }
+
+    /// The match of a search from `at` whose forward scan found a match of
+    /// `pattern` ending at `end`: the reverse DFA, anchored at the end, finds
+    /// its start (as the finder's own search does).
+    fn match_ending(&self, text: &str, at: usize, end: usize, pattern: PatternID) -> Match {
+        if at == end {
+            return Match::new(pattern, end..end);
+        }
+        let input = Input::new(text)
+            .span(at..end)
+            .anchored(Anchored::Yes)
+            .earliest(false);
+        let start = self
+            .finder
+            .reverse()
+            .try_search_rev(&input)
+            .expect("the reverse date DFA has no quit bytes")
+            .expect("a forward match has a start");
+        Match::new(pattern, start.offset()..end)
     }
 
     /// Extends a match over a modifier phrase before it (never back past
@@ -1359,6 +1406,30 @@ mod tests {
             info.value.map(|v| v.to_string()).as_deref(),
             Some("1950-02-14")
         );
+    }
+
+    #[test]
+    fn a_scouted_search_finds_the_match_the_finders_own_search_finds() {
+        // The scout's forward scans and the reverse DFA from their ends give
+        // the matches of the finder's own searches from the same places.
+        let grammar = DateGrammar::new();
+        let text = crate::test_support::samples();
+        let (mut searches, mut parts) = (Vec::new(), Default::default());
+        let dfa = grammar.finder.forward();
+        grammar
+            .scout
+            .searches(dfa, text.as_bytes(), &mut searches, &mut parts);
+        assert!(searches.len() > 50, "{}", searches.len());
+        for f in &searches {
+            let own = grammar
+                .finder
+                .try_search(&Input::new(&text).span(f.from..text.len()))
+                .unwrap();
+            let scouted = f
+                .found
+                .map(|(end, p)| grammar.match_ending(&text, f.from, end, p));
+            assert_eq!(scouted, own);
+        }
     }
 
     #[test]

@@ -9,6 +9,7 @@ pub mod grammar;
 mod join;
 pub mod lexicon;
 pub mod patterns;
+mod scout;
 pub mod value;
 
 pub use grammar::{DateExpr, DateGrammar, DateMatch, Unit, YearPart};
