@@ -32,6 +32,16 @@ pub(crate) fn bytes_in(low7: u64, lo: u8, hi: u8) -> u64 {
     (low7 + (0x80 - u64::from(lo)) * ONES) & !(low7 + (0x7f - u64::from(hi)) * ONES) & HIGH
 }
 
+/// The high bits of `classes` (a class of each byte) as eight bits, bit `k`
+/// for byte `k`.
+#[inline]
+pub(crate) fn pack(classes: u64) -> u64 {
+    // Each byte's bit moved down to bit 0 of its byte, then all eight
+    // gathered into the top byte by one multiplication (no two products
+    // meet in a bit).
+    ((classes & HIGH) >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56
+}
+
 /// Each ASCII capital of `x` made small; other bytes kept.
 #[inline]
 pub(crate) fn ascii_lower(x: u64) -> u64 {
@@ -54,6 +64,11 @@ mod tests {
                 assert_eq!(lowered[k], b.to_ascii_lowercase(), "{b:#x}");
                 assert_eq!(digits >> (8 * k + 7) & 1 == 1, b.is_ascii_digit(), "{b:#x}");
             }
+            let packed = pack(digits);
+            for (k, &b) in chunk.iter().enumerate() {
+                assert_eq!(packed >> k & 1 == 1, b.is_ascii_digit(), "{b:#x}");
+            }
+            assert!(packed < 256);
             for n in 0..=8 {
                 let kept = first_bytes(x, n).to_le_bytes();
                 assert!(kept

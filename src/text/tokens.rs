@@ -9,10 +9,12 @@
 //! lower-case letter, so that a footnote number glued to a name, "Salinger8",
 //! is apart), and an OCR line-break hyphen between letters ("Alexan¬\nder")
 //! keeps a word whole. Runs of white space are one token;
-//! any other character is a token of its own. ASCII text takes a table-driven
-//! path; UAX #29 as a library was a third of the whole run time.
+//! any other character is a token of its own. ASCII text is read 64 bytes at
+//! a time as bit masks (a bit a byte: letters, digits, joiners), other text a
+//! character at a time from tables; UAX #29 as a library was a third of the
+//! whole run time.
 
-use super::swar::{bytes_in, load, HIGH, ONES};
+use super::swar::{bytes_in, load, pack, HIGH, ONES};
 
 /// What a token is made of.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -217,74 +219,161 @@ pub fn tokenize(text: &str, out: &mut Vec<Token>) {
 
 /// The word tokens of `text` alone, appended to `out` (cleared first): what
 /// lies between two of them is read, where it matters, with [`gap_tokens`].
+///
+/// ASCII text is read 64 bytes at a time ([`block_tokens`]); a block with
+/// other bytes, a word longer than a block and the text's last bytes, a
+/// token at a time ([`next_token`]).
 pub fn word_tokens(text: &str, out: &mut Vec<Token>) {
     out.clear();
     let bytes = text.as_bytes();
     let n = bytes.len();
     let mut i = 0;
+    // Blocks are tried again only past the last byte that failed one.
+    let mut not_ascii = 0;
     while i < n {
-        // Past what is not a word: one table look-up per ASCII byte.
-        if bytes[i] < 0x80 && !ASCII_WORD[bytes[i] as usize] {
+        if i >= not_ascii {
+            match block_tokens(bytes, i, out) {
+                Ok(next) if next > i => {
+                    i = next;
+                    continue;
+                }
+                Ok(_) => {}
+                Err(at) => not_ascii = at + 1,
+            }
+        }
+        i = next_token(bytes, text, i, out);
+    }
+}
+
+/// Bytes read at a time by [`block_tokens`].
+const BLOCK: usize = 64;
+
+/// The tokens of the 64 bytes from `i` (between two tokens), as bit masks:
+/// pushes the tokens that end inside the block and returns where the next
+/// begins (a token that reaches the block's last bytes is left for the next
+/// block, or `i` itself when it begins the block); `Err` with the offset of
+/// a byte that is not ASCII, or `Ok(i)` with fewer than 64 bytes left.
+#[inline]
+fn block_tokens(bytes: &[u8], i: usize, out: &mut Vec<Token>) -> Result<usize, usize> {
+    if bytes.len() - i < BLOCK {
+        return Ok(i);
+    }
+    // Bit k of each mask is byte i + k.
+    let (mut word, mut digit, mut lower, mut mid_both, mut mid_num) = (0, 0, 0, 0, 0);
+    for k in 0..BLOCK / 8 {
+        let x = load(bytes, i + 8 * k).expect("the block has its bytes");
+        if x & HIGH != 0 {
+            return Err(i + 8 * k + (x & HIGH).trailing_zeros() as usize / 8);
+        }
+        let letter = bytes_in(x | (0x20 * ONES), b'a', b'z') | bytes_in(x, b'_', b'_');
+        let d = bytes_in(x, b'0', b'9');
+        let shift = 8 * k;
+        word |= pack(letter | d) << shift;
+        digit |= pack(d) << shift;
+        lower |= pack(bytes_in(x, b'a', b'z')) << shift;
+        mid_both |= pack(bytes_in(x, b'.', b'.') | bytes_in(x, b'\'', b'\'')) << shift;
+        mid_num |= pack(bytes_in(x, b',', b',') | bytes_in(x, b';', b';')) << shift;
+    }
+    let letter = word & !digit;
+    // Bit k of `before(m)`: bit k - 1 of m; of `after(m)`: bit k + 1.
+    let before = |m: u64| m << 1;
+    let after = |m: u64| m >> 1;
+    // A period or apostrophe between two letters or two digits, a comma or
+    // semicolon between two digits, is inside a word (never at the block's
+    // first byte, which no word runs into; the last byte's neighbour is
+    // unknown, so a word there is left open).
+    let joins = (mid_both & (before(letter) & after(letter) | before(digit) & after(digit))
+        | mid_num & before(digit) & after(digit))
+        & !1;
+    let inside = word | joins;
+    // A digit after a lower-case letter begins a word ("Salinger8").
+    let split = digit & before(lower);
+    let starts = inside & !before(inside) | split;
+    // Where a word ends: the byte after it, known only up to byte 62.
+    let ends = before(inside) & (!inside | split) & (u64::MAX >> 1) & !1;
+    let mut pending = starts;
+    while pending != 0 {
+        let s = pending.trailing_zeros();
+        let later = ends & (u64::MAX << s << 1);
+        if later == 0 {
+            return Ok(i + s as usize);
+        }
+        out.push(Token {
+            start: (i + s as usize) as u32,
+            end: (i + later.trailing_zeros() as usize) as u32,
+            kind: TokenKind::Word,
+        });
+        pending &= pending - 1;
+    }
+    // No word is open: byte 63 is in none, and the next block follows.
+    Ok(i + BLOCK)
+}
+
+/// From `i` (between two tokens): pushes the word token that begins there,
+/// if one does, and returns where it ends; else the next character.
+fn next_token(bytes: &[u8], text: &str, mut i: usize, out: &mut Vec<Token>) -> usize {
+    let n = bytes.len();
+    // Past what is not a word: one table look-up per ASCII byte.
+    if bytes[i] < 0x80 && !ASCII_WORD[bytes[i] as usize] {
+        return i + 1;
+    }
+    let start = i;
+    let (class, len) = class_at(bytes, text, i);
+    i += len;
+    if !matches!(class, Class::Letter | Class::Digit) {
+        return i;
+    }
+    let mut last = class;
+    while i < n {
+        // Fast path: a run of ASCII letters and digits, eight bytes at a time.
+        i = ascii_run_end(bytes, i);
+        if i >= n {
+            break;
+        }
+        if ASCII_WORD[bytes[i] as usize] {
+            // A footnote number glued to a word ("Salinger8")
+            // is a word of its own.
+            if bytes[i].is_ascii_digit() && bytes[i - 1].is_ascii_lowercase() {
+                break;
+            }
             i += 1;
             continue;
         }
-        let start = i;
-        let (class, len) = class_at(bytes, text, i);
-        i += len;
-        if !matches!(class, Class::Letter | Class::Digit) {
-            continue;
+        if bytes[i - 1] < 0x80 {
+            // The fast path stepped over it; `last` is stale.
+            last = ASCII[bytes[i - 1] as usize];
         }
-        let mut last = class;
-        while i < n {
-            // Fast path: a run of ASCII letters and digits, eight bytes at a time.
-            i = ascii_run_end(bytes, i);
-            if i >= n {
-                break;
+        let (c, l) = class_at(bytes, text, i);
+        match c {
+            Class::Letter | Class::Digit => {
+                last = c;
+                i += l;
             }
-            if ASCII_WORD[bytes[i] as usize] {
-                // A footnote number glued to a word ("Salinger8")
-                // is a word of its own.
-                if bytes[i].is_ascii_digit() && bytes[i - 1].is_ascii_lowercase() {
+            // An OCR line-break hyphen between letters ("Alexan¬\nder",
+            // "Penn¬ sylvania") keeps the word whole.
+            Class::Other if last == Class::Letter && bytes[i..].starts_with("¬".as_bytes()) => {
+                let Some(next) = soft_hyphen_join(bytes, text, i + l) else {
+                    break;
+                };
+                i = next;
+            }
+            Class::MidBoth | Class::MidNum if i + l < n => {
+                let (next, nl) = class_at(bytes, text, i + l);
+                let joins = next == last && (c == Class::MidBoth || last == Class::Digit);
+                if !joins {
                     break;
                 }
-                i += 1;
-                continue;
+                i += l + nl;
             }
-            if bytes[i - 1] < 0x80 {
-                // The fast path stepped over it; `last` is stale.
-                last = ASCII[bytes[i - 1] as usize];
-            }
-            let (c, l) = class_at(bytes, text, i);
-            match c {
-                Class::Letter | Class::Digit => {
-                    last = c;
-                    i += l;
-                }
-                // An OCR line-break hyphen between letters ("Alexan¬\nder",
-                // "Penn¬ sylvania") keeps the word whole.
-                Class::Other if last == Class::Letter && bytes[i..].starts_with("¬".as_bytes()) => {
-                    let Some(next) = soft_hyphen_join(bytes, text, i + l) else {
-                        break;
-                    };
-                    i = next;
-                }
-                Class::MidBoth | Class::MidNum if i + l < n => {
-                    let (next, nl) = class_at(bytes, text, i + l);
-                    let joins = next == last && (c == Class::MidBoth || last == Class::Digit);
-                    if !joins {
-                        break;
-                    }
-                    i += l + nl;
-                }
-                _ => break,
-            }
+            _ => break,
         }
-        out.push(Token {
-            start: start as u32,
-            end: i as u32,
-            kind: TokenKind::Word,
-        });
     }
+    out.push(Token {
+        start: start as u32,
+        end: i as u32,
+        kind: TokenKind::Word,
+    });
+    i
 }
 
 /// Splits a gap between two word tokens (or before the first, after the
@@ -437,6 +526,77 @@ mod tests {
             assert!(
                 got == want || got < want && bytes.len() - got < 8,
                 "{bytes:?}: {got} {want}"
+            );
+        }
+    }
+
+    /// The word tokens, a token at a time only.
+    fn one_at_a_time(text: &str) -> Vec<Token> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < text.len() {
+            i = next_token(text.as_bytes(), text, i, &mut out);
+        }
+        out
+    }
+
+    #[test]
+    fn blocks_of_64_bytes_find_the_tokens_one_at_a_time_finds() {
+        let mut texts = vec![crate::test_support::samples()];
+        // Random texts of letters, digits, joiners, white space and a few
+        // other bytes, with words of every length (some over a block).
+        let alphabet: Vec<&str> = vec![
+            "a",
+            "Z",
+            "q",
+            "5",
+            "0",
+            "_",
+            ".",
+            "'",
+            ",",
+            ";",
+            " ",
+            " ",
+            "\n",
+            "-",
+            "é",
+            "’",
+            "¬\n",
+            "x1",
+            "Salinger8",
+            "U.S.",
+            "1,000.5",
+            "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+        ];
+        let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
+        for len in [63, 64, 65, 127, 128, 129, 500, 5_000] {
+            for _ in 0..20 {
+                let mut t = String::new();
+                while t.len() < len {
+                    seed ^= seed << 13;
+                    seed ^= seed >> 7;
+                    seed ^= seed << 17;
+                    // ASCII-only texts too, so that every block is read as one.
+                    let pick = (seed % alphabet.len() as u64) as usize;
+                    if len % 2 == 0 && !alphabet[pick].is_ascii() {
+                        continue;
+                    }
+                    t.push_str(alphabet[pick]);
+                }
+                texts.push(t);
+            }
+        }
+        for text in &texts {
+            let mut blocks = Vec::new();
+            word_tokens(text, &mut blocks);
+            let single = one_at_a_time(text);
+            let first_difference = blocks.iter().zip(&single).position(|(a, b)| a != b);
+            assert_eq!(
+                (blocks.len(), first_difference),
+                (single.len(), None),
+                "{:?}",
+                first_difference.map(|k| (blocks[k].as_str(text), single[k].as_str(text)))
             );
         }
     }
