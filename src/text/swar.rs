@@ -32,6 +32,15 @@ pub(crate) fn bytes_in(low7: u64, lo: u8, hi: u8) -> u64 {
     (low7 + (0x80 - u64::from(lo)) * ONES) & !(low7 + (0x7f - u64::from(hi)) * ONES) & HIGH
 }
 
+/// The high bit of each byte of `low7` (high bits clear) that is `c`.
+#[inline]
+pub(crate) fn bytes_eq(low7: u64, c: u8) -> u64 {
+    // A byte is zero after the xor only where it was `c`; adding 0x7f sets
+    // the high bit of every other byte, and no carry crosses a byte.
+    let y = low7 ^ (u64::from(c) * ONES);
+    !(y + 0x7f * ONES) & HIGH
+}
+
 /// The high bits of `classes` (a class of each byte) as eight bits, bit `k`
 /// for byte `k`.
 #[inline]
@@ -63,6 +72,10 @@ mod tests {
             for (k, &b) in chunk.iter().enumerate() {
                 assert_eq!(lowered[k], b.to_ascii_lowercase(), "{b:#x}");
                 assert_eq!(digits >> (8 * k + 7) & 1 == 1, b.is_ascii_digit(), "{b:#x}");
+            }
+            let slashes = bytes_eq(x & !HIGH, b'/') & !x;
+            for (k, &b) in chunk.iter().enumerate() {
+                assert_eq!(slashes >> (8 * k + 7) & 1 == 1, b == b'/', "{b:#x}");
             }
             let packed = pack(digits);
             for (k, &b) in chunk.iter().enumerate() {

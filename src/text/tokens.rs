@@ -14,7 +14,7 @@
 //! character at a time from tables; UAX #29 as a library was a third of the
 //! whole run time.
 
-use super::swar::{bytes_in, load, pack, HIGH, ONES};
+use super::swar::{bytes_eq, bytes_in, load, pack, HIGH, ONES};
 
 /// What a token is made of.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -265,14 +265,15 @@ fn block_tokens(bytes: &[u8], i: usize, out: &mut Vec<Token>) -> Result<usize, u
         if x & HIGH != 0 {
             return Err(i + 8 * k + (x & HIGH).trailing_zeros() as usize / 8);
         }
-        let letter = bytes_in(x | (0x20 * ONES), b'a', b'z') | bytes_in(x, b'_', b'_');
+        let alpha = bytes_in(x | (0x20 * ONES), b'a', b'z');
         let d = bytes_in(x, b'0', b'9');
         let shift = 8 * k;
-        word |= pack(letter | d) << shift;
+        word |= pack(alpha | d | bytes_eq(x, b'_')) << shift;
         digit |= pack(d) << shift;
-        lower |= pack(bytes_in(x, b'a', b'z')) << shift;
-        mid_both |= pack(bytes_in(x, b'.', b'.') | bytes_in(x, b'\'', b'\'')) << shift;
-        mid_num |= pack(bytes_in(x, b',', b',') | bytes_in(x, b';', b';')) << shift;
+        // A small letter has bit 5 (0x20), moved up to the high bit.
+        lower |= pack(alpha & x << 2) << shift;
+        mid_both |= pack(bytes_eq(x, b'.') | bytes_eq(x, b'\'')) << shift;
+        mid_num |= pack(bytes_eq(x, b',') | bytes_eq(x, b';')) << shift;
     }
     let letter = word & !digit;
     // Bit k of `before(m)`: bit k - 1 of m; of `after(m)`: bit k + 1.
