@@ -9,7 +9,7 @@ use crate::names;
 use crate::resolve::{
     gazetteer_mentions, loose_words, place, settle_names, ChunkFindings, DocumentState,
 };
-use crate::text::{chunk_bounds, count_chars, sentence_starts, word_tokens};
+use crate::text::{chunk_bounds, count_chars_and_lines, sentence_starts, word_tokens};
 use rayon::prelude::*;
 use std::path::Path;
 
@@ -201,9 +201,10 @@ impl Extractor {
 
     /// Runs every recogniser over one chunk (chunk-relative offsets).
     pub fn recognise(&self, text: &str) -> ChunkFindings<'_> {
+        let (chars, line_breaks) = count_chars_and_lines(text.as_bytes());
         let mut findings = ChunkFindings {
-            chars: count_chars(text.as_bytes()),
-            line_breaks: memchr::memchr_iter(b'\n', text.as_bytes()).count() as u64,
+            chars,
+            line_breaks,
             ..ChunkFindings::default()
         };
         sentence_starts(text, &mut findings.sentence_starts);

@@ -8,7 +8,7 @@ pub(crate) mod swar;
 mod tokens;
 
 pub use chunks::{chunk_bounds, next_cut};
-pub use position::{count_chars, Positions};
+pub use position::{count_chars, count_chars_and_lines, Positions};
 pub(crate) use sentences::GIVEN_NAME_ABBREVIATIONS;
 pub use sentences::{before_in_sentence, newline_ends_sentence, sentence_starts, SentenceSplitter};
 pub use tokens::{
