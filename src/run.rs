@@ -136,7 +136,7 @@ fn run_inner<W: Write>(
                 flush_files(job, ex, rep, sink, &mut batch)?;
                 batch_bytes = 0;
                 match job.input_format {
-                    InputFormat::Text => stream_text(job, ex, rep, sink, io::stdin().lock())?,
+                    InputFormat::Text => stream_text(job, ex, rep, sink, io::stdin())?,
                     InputFormat::Jsonl => {
                         let mut bytes = Vec::new();
                         io::stdin().lock().read_to_end(&mut bytes)?;
@@ -321,18 +321,18 @@ fn lossy_file(rep: &Reporter, path: &Path) {
 
 /// Processes one document given as consecutive parts (each ending where a
 /// chunk may be cut; `next_part` is handed each part that is done with, to
-/// reuse its buffer), writing each part's records before the next part but
-/// one is read. Recognition needs nothing of the parts before: the next
-/// part's runs while this one is resolved, encoded and written, so no core
-/// waits at a part's end. A panic is reported with the document's id and
-/// costs the rest of the document.
+/// reuse its buffer), writing each part's records before the third part
+/// after it is read. Recognition needs nothing of the parts before: the
+/// next part's runs while this one is resolved and encoded and the part
+/// after is read, so no core waits at a part's end. A panic is reported with
+/// the document's id and costs the rest of the document.
 fn document_in_parts<W: Write>(
     job: &Job,
     ex: &Extractor,
     rep: &Reporter,
     sink: &mut Sink<W>,
     id: &str,
-    mut next_part: impl FnMut(Option<String>) -> io::Result<Option<String>>,
+    mut next_part: impl FnMut(Option<String>) -> io::Result<Option<String>> + Send,
 ) -> io::Result<()> {
     let mut doc = ex.document(job.reference_date);
     // Both reused from part to part.
@@ -342,15 +342,27 @@ fn document_in_parts<W: Write>(
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         let mut current = next_part(None)?;
         let mut recognised = current.as_deref().map(|t| ex.recognise_part(t));
+        let mut following = match current {
+            Some(_) => next_part(None)?,
+            None => None,
+        };
         let mut done = None;
         while let (Some(text), Some(part)) = (current.take(), recognised.take()) {
-            let following = next_part(done.take())?;
-            let (n, ahead) = rayon::join(
+            let ((n, after), ahead) = rayon::join(
                 || {
                     entities.clear();
                     ex.settle_part(&text, part, &mut doc, &mut entities);
                     let date = job.reference_date;
-                    encode_entities_into(job.format, id, &text, base, &entities, date, &mut pieces)
+                    let n = encode_entities_into(
+                        job.format,
+                        id,
+                        &text,
+                        base,
+                        &entities,
+                        date,
+                        &mut pieces,
+                    );
+                    (n, next_part(done.take()))
                 },
                 || following.as_deref().map(|t| ex.recognise_part(t)),
             );
@@ -360,6 +372,7 @@ fn document_in_parts<W: Write>(
             base += text.len();
             done = Some(text);
             current = following;
+            following = after?;
             recognised = ahead;
         }
         Ok(())
@@ -460,7 +473,7 @@ fn stream_file<W: Write>(
 /// Processes the document `id` read from `stream`, its parts' buffers
 /// reused. A read error ends the document: reported with `path` when it is
 /// a file's (the run goes on), returned otherwise.
-fn stream_document<W: Write, R: Read>(
+fn stream_document<W: Write, R: Read + Send>(
     job: &Job,
     ex: &Extractor,
     rep: &Reporter,
@@ -485,7 +498,7 @@ fn stream_document<W: Write, R: Read>(
 }
 
 /// Streams one plain-text document from `reader`, writing records as it goes.
-fn stream_text<W: Write, R: Read>(
+fn stream_text<W: Write, R: Read + Send>(
     job: &Job,
     ex: &Extractor,
     rep: &Reporter,
