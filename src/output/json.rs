@@ -177,7 +177,39 @@ fn needs_escape(w: u64) -> bool {
 }
 
 /// `n` in decimal, with leading zeros to at least `width` digits (≤ 20).
-fn number(mut n: u64, width: usize, out: &mut Vec<u8>) {
+fn number(n: u64, width: usize, out: &mut Vec<u8>) {
+    if n < 100_000_000 && width <= 8 {
+        // Eight digits in one integer; the leading zeros that `width` does
+        // not ask for are shifted out (one digit stays for 0), all eight
+        // bytes are copied (a copy of constant size is one store) and the
+        // copy cut to length.
+        let digits = eight_digits(n as u32);
+        let zeros = ((digits.trailing_zeros() / 8) as usize)
+            .min(7)
+            .min(8 - width);
+        let end = out.len() + 8 - zeros;
+        let ascii = (digits + 0x3030_3030_3030_3030) >> (8 * zeros);
+        out.extend_from_slice(&ascii.to_le_bytes());
+        out.truncate(end);
+        return;
+    }
+    long_number(n, width, out);
+}
+
+/// The eight decimal digits of `n` (< 10⁸) as the bytes of an integer,
+/// the first digit in the lowest byte, each 0–9: the two halves of four
+/// digits, then four pairs, then eight digits, each split in all lanes at
+/// once by a multiplication (a reciprocal that is exact for these ranges).
+fn eight_digits(n: u32) -> u64 {
+    let x = u64::from(n / 10_000) | u64::from(n % 10_000) << 32;
+    let hundreds = ((x * 10_486) >> 20) & 0x0000_007f_0000_007f;
+    let x = hundreds | (x - hundreds * 100) << 16;
+    let tens = ((x * 103) >> 10) & 0x000f_000f_000f_000f;
+    tens | (x - tens * 10) << 8
+}
+
+/// [`number`] for any `n`, a pair of digits at a time.
+fn long_number(mut n: u64, width: usize, out: &mut Vec<u8>) {
     const PAIRS: &[u8; 200] = b"0001020304050607080910111213141516171819\
         2021222324252627282930313233343536373839\
         4041424344454647484950515253545556575859\
@@ -298,10 +330,29 @@ mod tests {
             (100, 1, "100"),
             (12345, 4, "12345"),
             (u64::MAX, 1, "18446744073709551615"),
+            (99_999_999, 1, "99999999"),
+            (100_000_000, 1, "100000000"),
+            (5, 8, "00000005"),
         ] {
             let mut out = Vec::new();
             number(n, width, &mut out);
             assert_eq!(String::from_utf8(out).unwrap(), want);
+        }
+        // Every width, around every power of ten and over a sweep, after
+        // text already in the buffer.
+        let mut ns: Vec<u64> = (0..20_000)
+            .chain((0..8).map(|k| 7 * 10_u64.pow(k) + 3))
+            .collect();
+        for p in 1..20 {
+            let t = 10_u64.pow(p);
+            ns.extend([t - 1, t, t + 1]);
+        }
+        for n in ns {
+            for width in [1, 2, 4] {
+                let mut out = b"x".to_vec();
+                number(n, width, &mut out);
+                assert_eq!(String::from_utf8(out).unwrap(), format!("x{n:0width$}"));
+            }
         }
     }
 
