@@ -1,19 +1,21 @@
-//! The forward scans of the date search, two at a time. A scan of the
-//! forward date DFA is one table load per byte, each waiting for the last,
-//! so one scan runs at the latency of that load. The scout runs the searches
-//! of a chunk's two halves at once — two independent chains of loads, which
-//! the processor overlaps — as [`super::DateGrammar::find`] would run them
-//! one after another: each search begins where the last match ended, and
-//! ends as the DFA's own search does (its last match when the DFA dies, or
-//! the text's end). What it finds is where each match ends and its rule;
-//! `find` runs the reverse DFA from there for the start.
+//! The forward scans of the date search, four at once. A scan of the forward
+//! date DFA is one table load per byte, each waiting for the last, so one
+//! scan runs at the latency of that load. The scout cuts a chunk into
+//! [`STREAMS`] parts and runs their searches side by side — independent
+//! chains of loads, which the processor overlaps — as
+//! [`super::DateGrammar::find`] would run them one after another: each
+//! search begins where the last match ended and ends as the DFA's own search
+//! does (its last match when the DFA dies, or the text's end). What it finds
+//! is where each match ends and its rule; `find` runs the reverse DFA from
+//! there for the start.
 //!
-//! The second half's searches begin at its first byte, where the first
-//! half's searches would not; the first half's scan goes on past the middle
-//! until it is in the state that the second half's first search was in at
-//! the same byte, neither having seen a match: from there the two scans are
-//! one, and the second half's searches stand (its first one begun where the
-//! first half's last one began).
+//! A later part's searches begin at its first byte, where the searches before
+//! would not; the scan of the part before goes on past its end until it is in
+//! the state that the later part's first search was in at the same byte,
+//! neither having seen a match: from there the two scans are one, and the
+//! later part's searches stand (its first one begun where the search under
+//! way began). Should they never meet, the scan before runs to the text's
+//! end alone and the later parts' searches are dropped.
 
 use regex_automata::dfa::{dense::DFA, Automaton};
 use regex_automata::util::primitives::{PatternID, StateID};
@@ -37,8 +39,8 @@ pub(super) struct Scout {
     at_start: StateID,
 }
 
-/// How many bytes of the second half's first search are kept for the first
-/// half's scan to meet.
+/// How many bytes of a later part's first search are kept for the scan of
+/// the part before to meet.
 const MEET: usize = 1024;
 
 /// How many parts of a chunk are scanned at once.
@@ -188,7 +190,9 @@ impl Scout {
                 self.step(dfa, text, s, &mut parts[j]);
             }
         }
-        // All parts at once, in runs of ordinary states.
+        // All parts at once: a byte of each a step, in runs that end where a
+        // part reaches its end or any enters a special state (a match, the
+        // dead state), which `special` then handles.
         loop {
             let len = (0..STREAMS)
                 .map(|j| limit(j).saturating_sub(runs[j].pos))
