@@ -220,9 +220,9 @@ pub fn tokenize(text: &str, out: &mut Vec<Token>) {
 /// The word tokens of `text` alone, appended to `out` (cleared first): what
 /// lies between two of them is read, where it matters, with [`gap_tokens`].
 ///
-/// ASCII text is read 64 bytes at a time ([`block_tokens`]); a block with
+/// ASCII text is read 64 bytes at a time (`block_tokens`); a block with
 /// other bytes, a word longer than a block and the text's last bytes, a
-/// token at a time ([`next_token`]).
+/// token at a time (`next_token`).
 pub fn word_tokens(text: &str, out: &mut Vec<Token>) {
     out.clear();
     let bytes = text.as_bytes();
