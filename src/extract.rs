@@ -223,8 +223,14 @@ impl Extractor {
             );
             let mut gazetteer = Vec::with_capacity(s.hits.len());
             gazetteer_mentions(text, &views, &s.hits, &s.candidates, &mut gazetteer);
-            names::words(text, &s.tokens, &findings.sentence_starts, &mut s.words);
-            names::marked(&s.words, &mut s.marked);
+            names::words(
+                text,
+                &s.tokens,
+                &findings.sentence_starts,
+                &mut s.words,
+                &mut s.caps,
+            );
+            names::marked(text, &mut s.words, &s.caps, &mut s.marked);
             let chunk = names::Chunk {
                 text,
                 words: &s.words,
@@ -261,6 +267,8 @@ struct Scratch {
     hits: Vec<matcher::Hit>,
     candidates: Vec<crate::gazetteer::Candidate>,
     words: Vec<names::Word>,
+    /// The capitalised words and numbers ([`names::words`]).
+    caps: Vec<u32>,
     /// The words the name rules may start at ([`names::marked`]).
     marked: Vec<u32>,
     blocked: Vec<(u32, u32)>,

@@ -81,8 +81,17 @@ const DOTTED_ABBREVIATIONS: &[&str] = &[
 
 /// Builds the words of a chunk from its word tokens ([`crate::text::word_tokens`]);
 /// `sentence_starts` are the chunk's sentence starts after the first (sorted).
-pub(crate) fn words(text: &str, tokens: &[Token], sentence_starts: &[u32], out: &mut Vec<Word>) {
+/// The indices of the capitalised words and numbers go to `caps`, for
+/// [`marked`], which fills in the words' `roles`.
+pub(crate) fn words(
+    text: &str,
+    tokens: &[Token],
+    sentence_starts: &[u32],
+    out: &mut Vec<Word>,
+    caps: &mut Vec<u32>,
+) {
     out.clear();
+    caps.clear();
     let bytes = text.as_bytes();
     let ordinary = ordinary_words();
     let mut next_sentence = sentence_starts.iter().peekable();
@@ -179,6 +188,9 @@ pub(crate) fn words(text: &str, tokens: &[Token], sentence_starts: &[u32], out: 
         // The gap to the next word.
         let next = tokens.get(i + 1).map(|t| t.start as usize);
         let gap = gap_before(text, end as usize, next);
+        if flags & (CAP | DIGIT) != 0 {
+            caps.push(i as u32);
+        }
         out.push(Word {
             start,
             end,
@@ -188,29 +200,36 @@ pub(crate) fn words(text: &str, tokens: &[Token], sentence_starts: &[u32], out: 
             roles: 0,
         });
     }
-    // The rules look words up in their lists only at and next to capitalised
-    // words: only those are looked up.
-    for k in 0..out.len() {
-        let near_cap = out[k].flags & CAP != 0
-            || k > 0 && out[k - 1].flags & CAP != 0
-            || k + 1 < out.len() && out[k + 1].flags & CAP != 0;
-        if near_cap {
-            let (start, end) = out[k].stem_span();
-            out[k].roles = lexicon::roles_in(bytes, start, end);
-        }
-    }
 }
 
-/// The indices of the words a rule may start at (every rule starts at a
-/// capitalised word, a number, or a word in one of its lists), for the rules
-/// to visit instead of every word.
-pub(crate) fn marked(words: &[Word], out: &mut Vec<u32>) {
+/// Looks up the lists of the words at and next to capitalised ones (the
+/// rules look no other word up), and lists the words a rule may start at
+/// (every rule starts at a capitalised word, a number, or a word in one of
+/// its lists), for the rules to visit instead of every word. `caps` are the
+/// capitalised words and numbers, from [`words`]: only they and their
+/// neighbours are visited.
+pub(crate) fn marked(text: &str, words: &mut [Word], caps: &[u32], out: &mut Vec<u32>) {
     out.clear();
-    out.extend(
-        (0..words.len() as u32).filter(|&k| {
-            words[k as usize].flags & (CAP | DIGIT) != 0 || words[k as usize].roles != 0
-        }),
-    );
+    let n = words.len();
+    let capital = |w: &Word| w.flags & CAP != 0;
+    // The first word not yet visited.
+    let mut next = 0;
+    for &k in caps {
+        let k = k as usize;
+        for j in k.saturating_sub(1).max(next)..(k + 2).min(n) {
+            let near_cap = capital(&words[j])
+                || j > 0 && capital(&words[j - 1])
+                || j + 1 < n && capital(&words[j + 1]);
+            if near_cap {
+                let (start, end) = words[j].stem_span();
+                words[j].roles = lexicon::roles_in(text.as_bytes(), start, end);
+            }
+            if words[j].flags & (CAP | DIGIT) != 0 || words[j].roles != 0 {
+                out.push(j as u32);
+            }
+        }
+        next = next.max(k + 2);
+    }
 }
 
 /// Whether `word` has letters and none of them is lower-case.
@@ -265,8 +284,8 @@ mod tests {
         word_tokens(text, &mut toks);
         let mut starts = Vec::new();
         sentence_starts(text, &mut starts);
-        let mut ws = Vec::new();
-        words(text, &toks, &starts, &mut ws);
+        let (mut ws, mut caps) = (Vec::new(), Vec::new());
+        words(text, &toks, &starts, &mut ws, &mut caps);
         ws.iter()
             .map(|w| {
                 (
@@ -302,10 +321,35 @@ mod tests {
         word_tokens(&text, &mut toks);
         let mut starts = Vec::new();
         sentence_starts(&text, &mut starts);
-        let mut ws = Vec::new();
-        words(&text, &toks, &starts, &mut ws);
+        let (mut ws, mut caps, mut m) = (Vec::new(), Vec::new(), Vec::new());
+        words(&text, &toks, &starts, &mut ws, &mut caps);
+        marked(&text, &mut ws, &caps, &mut m);
         assert_eq!(ws.len(), toks.len());
         assert!(ws.len() > 10_000);
+        // Lists looked up at and next to capitals only; the rules start at
+        // capitals, numbers and listed words.
+        let capital = |k: usize| ws.get(k).is_some_and(|w| w.has(CAP));
+        for (k, w) in ws.iter().enumerate() {
+            let near_cap = capital(k) || k > 0 && capital(k - 1) || capital(k + 1);
+            let (start, end) = w.stem_span();
+            let roles = if near_cap {
+                lexicon::roles_in(text.as_bytes(), start, end)
+            } else {
+                0
+            };
+            assert_eq!(w.roles, roles, "{}", &text[start..end]);
+        }
+        let starts_of = |f: &dyn Fn(&Word) -> bool| -> Vec<u32> {
+            (0..ws.len() as u32)
+                .filter(|&k| f(&ws[k as usize]))
+                .collect()
+        };
+        assert_eq!(caps, starts_of(&|w| w.flags & (CAP | DIGIT) != 0));
+        assert_eq!(
+            m,
+            starts_of(&|w| w.flags & (CAP | DIGIT) != 0 || w.roles != 0)
+        );
+        assert!(m.len() > caps.len());
         for (k, (w, t)) in ws.iter().zip(&toks).enumerate() {
             let token = t.as_str(&text);
             let previous = k.checked_sub(1).map_or(0, |p| toks[p].start + 1);
@@ -335,10 +379,10 @@ mod tests {
         let text = "the county and the 38th parallel of Putnam county";
         let mut toks = Vec::new();
         word_tokens(text, &mut toks);
-        let mut ws = Vec::new();
-        words(text, &toks, &[], &mut ws);
+        let (mut ws, mut caps) = (Vec::new(), Vec::new());
+        words(text, &toks, &[], &mut ws, &mut caps);
         let mut m = Vec::new();
-        marked(&ws, &mut m);
+        marked(text, &mut ws, &caps, &mut m);
         let marked: Vec<&str> = m.iter().map(|&k| toks[k as usize].as_str(text)).collect();
         // "county" is a lower-case place head: looked up, and marked, only
         // next to a capital; "of" is in a list and next to one.
