@@ -5,9 +5,11 @@
 
 Makes DIR/corpus.txt and DIR/names.txt with ../shared/bench/baseline.py (when
 they are missing), builds the release binary, then prints, for the same file:
-the baseline `rg -c -F -f names.txt corpus.txt`, annalist with 1 and 2 threads
-(best of --runs, MB/s, peak memory from /usr/bin/time), start-up on one
-sentence, and peak memory on stdin input 6x larger than the corpus.
+the baseline `rg -c -F -f names.txt corpus.txt` and annalist with 1 and 2
+threads (best and median of --runs, MB/s of the best, peak memory from
+/usr/bin/time), start-up on one sentence, and peak memory on stdin input 6x
+larger than the corpus. On a shared machine the median says how far the best
+is from a typical run.
 Needs rg and /usr/bin/time; skips what it cannot run.
 """
 import argparse, os, shutil, subprocess, sys, time
@@ -29,8 +31,10 @@ def timed(cmd, stdin=None):
 
 
 def best(cmd, runs):
+    """(best wall seconds, median wall seconds, peak RSS MiB) of `runs` runs."""
     results = [timed(cmd) for _ in range(runs)]
-    return min(r[0] for r in results), max(r[1] for r in results)
+    walls = sorted(r[0] for r in results)
+    return walls[0], walls[len(walls) // 2], max(r[1] for r in results)
 
 
 def main():
@@ -49,13 +53,13 @@ def main():
     print(f"input: {corpus} ({mb:.1f} MB); machine: {os.cpu_count()} cores")
     base = None
     if shutil.which("rg"):
-        base, rss = best(["rg", "-c", "-F", "-f", names, corpus], 1)
-        print(f"baseline rg -c -F -f names.txt: {base:.2f} s, peak {rss:.0f} MiB")
-    t1, rss1 = best([BIN, "extract", "--threads", "1", "--output", "/dev/null", corpus], a.runs)
-    t2, rss2 = best([BIN, "extract", "--threads", "2", "--output", "/dev/null", corpus], a.runs)
+        base, median, rss = best(["rg", "-c", "-F", "-f", names, corpus], a.runs)
+        print(f"baseline rg -c -F -f names.txt: {base:.2f} s (median {median:.2f} s), peak {rss:.0f} MiB")
+    t1, m1, rss1 = best([BIN, "extract", "--threads", "1", "--output", "/dev/null", corpus], a.runs)
+    t2, m2, rss2 = best([BIN, "extract", "--threads", "2", "--output", "/dev/null", corpus], a.runs)
     ratio = f", {t1 / base:.2f}x the baseline's time" if base else ""
-    print(f"annalist 1 thread: {t1:.2f} s = {mb / t1:.1f} MB/s{ratio}, peak {rss1:.0f} MiB")
-    print(f"annalist 2 threads: {t2:.2f} s = {mb / t2:.1f} MB/s, {t1 / t2:.2f}x one thread, peak {rss2:.0f} MiB")
+    print(f"annalist 1 thread: {t1:.2f} s (median {m1:.2f} s) = {mb / t1:.1f} MB/s{ratio}, peak {rss1:.0f} MiB")
+    print(f"annalist 2 threads: {t2:.2f} s (median {m2:.2f} s) = {mb / t2:.1f} MB/s, {t1 / t2:.2f}x one thread, peak {rss2:.0f} MiB")
     start = min(timed([BIN, "extract"], stdin=subprocess.Popen(["echo", "Stalin met Mao in Moscow in 1950."], stdout=subprocess.PIPE).stdout)[0] for _ in range(5))
     print(f"start-up, one sentence on stdin: {start * 1000:.0f} ms")
     big = os.path.join(a.dir, "corpus6.txt")
