@@ -79,15 +79,27 @@ impl Default for KeyHash {
     }
 }
 
+/// The normal form of an ASCII byte in a key: dropped (`None`: a period,
+/// white space) or the byte it becomes (lower case; a backquote is an
+/// apostrophe).
+const fn ascii_normal(b: u8) -> Option<u8> {
+    match b {
+        b'.' | b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r' => None,
+        b'`' => Some(b'\''),
+        _ => Some(b.to_ascii_lowercase()),
+    }
+}
+
 /// The ASCII bytes whose normal form is their lower case.
 static PLAIN: [bool; 256] = {
     let mut t = [false; 256];
     let mut b = 0;
     while b < 128 {
-        t[b] = !matches!(
-            b as u8,
-            b'.' | b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b'`'
-        );
+        let byte = b as u8;
+        t[b] = match ascii_normal(byte) {
+            Some(n) => n == byte.to_ascii_lowercase(),
+            None => false,
+        };
         b += 1;
     }
     t
@@ -113,13 +125,7 @@ pub fn push_normalized_word(word: &str, out: &mut Vec<u8>) {
     }
     if word.is_ascii() {
         // The same rules, byte by byte.
-        for &b in word.as_bytes() {
-            match b {
-                b'.' | b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r' => {}
-                b'`' => out.push(b'\''),
-                _ => out.push(b.to_ascii_lowercase()),
-            }
-        }
+        out.extend(word.bytes().filter_map(ascii_normal));
         return;
     }
     for c in word.chars() {
