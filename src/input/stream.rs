@@ -22,6 +22,9 @@ pub struct TextStream<R: Read> {
     /// Buffers of pieces given back, for the next pieces.
     spare: Vec<String>,
     eof: bool,
+    /// Whether the first block read has a NUL byte in its first 8 KiB, as
+    /// read (once it is read).
+    binary: Option<bool>,
     /// Invalid UTF-8 was replaced somewhere in the stream.
     pub lossy: bool,
 }
@@ -36,6 +39,7 @@ impl<R: Read> TextStream<R> {
             pending: String::new(),
             spare: Vec::new(),
             eof: false,
+            binary: None,
             lossy: false,
         }
     }
@@ -55,6 +59,9 @@ impl<R: Read> TextStream<R> {
         };
         // `take` stops at `want` bytes; fewer means the stream has ended.
         self.eof = (read as u64) < want;
+        // Judged on the bytes as read, as a whole file is.
+        self.binary
+            .get_or_insert_with(|| super::is_binary(&self.raw));
         // The usual case, checked fast: all valid, or valid but for a
         // sequence cut at the block's end.
         let kept = match std::str::from_utf8(&self.raw) {
@@ -101,10 +108,10 @@ impl<R: Read> TextStream<R> {
     /// Whether the stream looks binary: a NUL byte in its first 8 KiB
     /// ([`super::is_binary`]); reads the first block if nothing is read yet.
     pub fn is_binary(&mut self) -> io::Result<bool> {
-        if self.pending.is_empty() && !self.eof {
+        if self.binary.is_none() {
             self.fill()?;
         }
-        Ok(super::is_binary(self.pending.as_bytes()))
+        Ok(self.binary == Some(true))
     }
 
     /// Gives back the buffer of a piece that is done with, for a later piece.
@@ -228,5 +235,14 @@ mod tests {
         let mut s = TextStream::new(&b"plain text"[..], 4);
         assert!(!s.is_binary().unwrap());
         assert_eq!(s.next_piece().unwrap().as_deref(), Some("plain text"));
+        // Judged on the bytes as read, as a whole file is: invalid bytes
+        // before the NUL (each decoded to three) do not push it out of the
+        // first 8 KiB.
+        let mut bytes = vec![0xff; 4000];
+        bytes.resize(8000, b'a');
+        bytes.push(0);
+        assert!(crate::input::is_binary(&bytes));
+        let mut s = TextStream::new(&bytes[..], 1 << 16);
+        assert!(s.is_binary().unwrap());
     }
 }
