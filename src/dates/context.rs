@@ -7,7 +7,7 @@ use super::lexicon::{self, MONTH_NAMES};
 use super::patterns;
 use crate::text::{
     before_in_sentence, ceil_char_boundary, first_word, floor_char_boundary, last_word,
-    last_word_but_one,
+    last_word_but_one, without_last_word,
 };
 use aho_corasick::AhoCorasick;
 use std::sync::OnceLock;
@@ -225,13 +225,9 @@ pub(super) fn not_a_year_context(text: &str, start: usize, end: usize) -> bool {
     // The second number of a pair after such a word: "Telegrams 1285 and
     // 1287", "Nos. 12 or 1950".
     if !line_break && matches!(prev_word.as_str(), "and" | "or" | "&") {
-        let rest = before[..before.len() - last_word(before).len()].trim_end();
+        let rest = without_last_word(before);
         let number = last_word(rest);
-        let owner = last_word(
-            rest[..rest.len() - number.len()]
-                .trim_end()
-                .trim_end_matches('.'),
-        );
+        let owner = last_word(without_last_word(rest).trim_end_matches('.'));
         if !number.is_empty()
             && number.bytes().all(|b| b.is_ascii_digit())
             && NOT_YEAR_BEFORE.contains(&owner.to_ascii_lowercase().as_str())

@@ -13,5 +13,5 @@ pub(crate) use sentences::GIVEN_NAME_ABBREVIATIONS;
 pub use sentences::{before_in_sentence, newline_ends_sentence, sentence_starts, SentenceSplitter};
 pub use tokens::{
     ceil_char_boundary, first_word, floor_char_boundary, gap_tokens, last_word, last_word_but_one,
-    strip_possessive, tokenize, word_tokens, words, Token, TokenKind,
+    strip_possessive, tokenize, without_last_word, word_tokens, words, Token, TokenKind,
 };

@@ -415,8 +415,13 @@ pub fn last_word(s: &str) -> &str {
 /// The word before the last word of `s`, over the white space between them
 /// ("in" for "in about").
 pub fn last_word_but_one(s: &str) -> &str {
-    let last = last_word(s);
-    last_word(s[..s.len() - last.len()].trim_end())
+    last_word(without_last_word(s))
+}
+
+/// `s` without its last word (as [`last_word`] finds it) and the white space
+/// before that word ("in" for "in about").
+pub fn without_last_word(s: &str) -> &str {
+    s[..s.len() - last_word(s).len()].trim_end()
 }
 
 /// The word (letters and digits) that `s` starts with, or "" if it starts
@@ -623,6 +628,9 @@ mod tests {
         assert_eq!(last_word_but_one("troops in about"), "in");
         assert_eq!(last_word_but_one("October to"), "October");
         assert_eq!(last_word_but_one("to"), "");
+        assert_eq!(without_last_word("Nos. 12 or"), "Nos. 12");
+        assert_eq!(without_last_word("Nos. 12 "), "Nos. 12");
+        assert_eq!(without_last_word("to"), "");
     }
 
     #[test]
