@@ -11,11 +11,12 @@
 //!
 //! A later part's searches begin at its first byte, where the searches before
 //! would not; the scan of the part before goes on past its end until it is in
-//! the state that the later part's first search was in at the same byte,
-//! neither having seen a match: from there the two scans are one, and the
-//! later part's searches stand (its first one begun where the search under
-//! way began). Should they never meet, the scan before runs to the text's
-//! end alone and the later parts' searches are dropped.
+//! the state that a search of the later part was in at the same byte (within
+//! its first [`MEET`] bytes), neither having seen a match: from there the two
+//! scans are one, and the later part's searches stand from that one on (begun
+//! where the search under way began). Should they never meet (a date's words
+//! still open over all those bytes), the scan before runs to the text's end
+//! alone and the later parts' searches are dropped.
 
 use regex_automata::dfa::{dense::DFA, Automaton};
 use regex_automata::util::primitives::{PatternID, StateID};
@@ -39,9 +40,12 @@ pub(super) struct Scout {
     at_start: StateID,
 }
 
-/// How many bytes of a later part's first search are kept for the scan of
-/// the part before to meet.
+/// How many bytes at the start of a later part are kept for the scan of the
+/// part before to meet.
 const MEET: usize = 1024;
+
+/// No search to meet at a byte (every search there had seen a match).
+const NONE: u32 = u32::MAX;
 
 /// How many parts of a chunk are scanned at once.
 pub(super) const STREAMS: usize = 4;
@@ -178,15 +182,16 @@ impl Scout {
         let bound: [usize; STREAMS] = std::array::from_fn(|j| j * n / STREAMS);
         let limit = |j: usize| if j + 1 < STREAMS { bound[j + 1] } else { n };
         let mut runs: [Search; STREAMS] = std::array::from_fn(|j| self.begin(text, bound[j]));
-        // Each later part's first search, its states kept while it has seen
-        // no match.
-        let mut seen = [[StateID::ZERO; MEET]; STREAMS];
-        let mut kept = [0; STREAMS];
+        // Each later part's first MEET bytes: at each, the state of the
+        // search under way there and how many searches ended before it, if
+        // that search has seen no match (the last such visit of the byte).
+        let mut seen = [[(StateID::ZERO, NONE); MEET]; STREAMS];
         for j in 1..STREAMS {
             let s = &mut runs[j];
-            while kept[j] < MEET && s.from == bound[j] && s.mat.is_none() {
-                seen[j][kept[j]] = s.state;
-                kept[j] += 1;
+            while s.pos < bound[j] + MEET {
+                if s.mat.is_none() {
+                    seen[j][s.pos - bound[j]] = (s.state, parts[j].len() as u32);
+                }
                 self.step(dfa, text, s, &mut parts[j]);
             }
         }
@@ -228,9 +233,10 @@ impl Scout {
                 self.step(dfa, text, &mut runs[j], &mut parts[j]);
             }
         }
-        // Each part's scan goes on until it meets the next part's first
-        // search: from there they are one scan, and that search is the rest
-        // of the search under way.
+        // Each part's scan goes on until it meets a search of the next part
+        // in its first bytes: from there they are one scan, that search is
+        // the rest of the search under way, and the next part's searches
+        // before it are dropped.
         let mut j = 0;
         loop {
             if j + 1 == STREAMS {
@@ -242,20 +248,23 @@ impl Scout {
             let met = loop {
                 let s = &runs[j];
                 if s.pos >= n {
-                    break false;
+                    break None;
                 }
                 let k = s.pos.wrapping_sub(next);
-                if k < kept[j + 1] && s.mat.is_none() && seen[j + 1][k] == s.state {
-                    break true;
+                if let Some(&(state, ended)) = seen[j + 1].get(k) {
+                    if ended != NONE && s.mat.is_none() && state == s.state {
+                        break Some(ended as usize);
+                    }
                 }
                 self.step(dfa, text, &mut runs[j], &mut parts[j]);
             };
             out.extend_from_slice(&parts[j]);
-            if !met {
+            let Some(ended) = met else {
                 self.finish(dfa, text, &mut runs[j], out);
                 return;
-            }
+            };
             let from = runs[j].from;
+            parts[j + 1].drain(..ended);
             match parts[j + 1].first_mut() {
                 Some(first) => first.from = from,
                 None => runs[j + 1].from = from,
@@ -302,6 +311,14 @@ mod tests {
             repeat("the 1950s and 1960s; ", 30_000),
             // A run of digits, and no date at all.
             repeat("1234567890", 40_000),
+            // A month, then spaces past the first part's end and the next
+            // part's first bytes, then a year: the scans never meet.
+            format!(
+                "{}May{}1945 {}",
+                repeat("lorem ipsum ", 5_997),
+                " ".repeat(4_000),
+                repeat("and more text ", 14_000)
+            ),
             repeat("lorem ipsum dolor ", 40_000),
             // Short texts, scanned in one part.
             "In May 1945".to_string(),
