@@ -341,6 +341,7 @@ mod tests {
         // Every width, around every power of ten and over a sweep, after
         // text already in the buffer.
         let mut ns: Vec<u64> = (0..20_000)
+            .chain((0..100_000_000).step_by(9_973))
             .chain((0..8).map(|k| 7 * 10_u64.pow(k) + 3))
             .collect();
         for p in 1..20 {
