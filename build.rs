@@ -57,6 +57,7 @@ fn gazetteer_table(out: &Path) {
     println!("cargo:rerun-if-changed=src/gazetteer/table.rs");
     println!("cargo:rerun-if-changed=src/gazetteer/tsv.rs");
     println!("cargo:rerun-if-changed=src/text/tokens.rs");
+    println!("cargo:rerun-if-changed=src/text/swar.rs");
     let common: HashSet<Vec<u8>> = fs::read_to_string(dir.join("common-words.txt"))
         .unwrap_or_default()
         .lines()
