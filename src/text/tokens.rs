@@ -164,6 +164,17 @@ fn soft_hyphen_join(bytes: &[u8], text: &str, mut i: usize) -> Option<usize> {
     (i < bytes.len() && class_at(bytes, text, i).0 == Class::Letter).then_some(i)
 }
 
+/// The classes of the eight bytes of `low7` (high bits clear), as high bits:
+/// letters and `_`, digits, small letters.
+#[inline]
+fn word_classes(low7: u64) -> (u64, u64, u64) {
+    let alpha = bytes_in(low7 | (0x20 * ONES), b'a', b'z');
+    let digit = bytes_in(low7, b'0', b'9');
+    // A small letter has bit 5 (0x20), moved up to the high bit.
+    let lower = alpha & low7 << 2;
+    (alpha | bytes_eq(low7, b'_'), digit, lower)
+}
+
 /// Where the run of ASCII letters, digits and `_` that continues at `i`
 /// (inside a word, `i > 0`) ends, eight bytes at a time while eight remain:
 /// the first byte that is none of them, or a digit after a lower-case letter
@@ -172,13 +183,10 @@ fn soft_hyphen_join(bytes: &[u8], text: &str, mut i: usize) -> Option<usize> {
 fn ascii_run_end(bytes: &[u8], mut i: usize) -> usize {
     while let Some(x) = load(bytes, i) {
         let ascii = !x & HIGH;
-        let low7 = x & !HIGH;
-        let digit = bytes_in(low7, b'0', b'9') & ascii;
-        let lower = bytes_in(low7, b'a', b'z') & ascii;
-        let letter = bytes_in(low7 | (0x20 * ONES), b'a', b'z') & ascii;
-        let underscore = !((low7 ^ (0x5f * ONES)) + 0x7f * ONES) & ascii;
+        let (letter, digit, lower) = word_classes(x & !HIGH);
+        let (letter, digit, lower) = (letter & ascii, digit & ascii, lower & ascii);
         let before_lower = lower << 8 | u64::from(bytes[i - 1].is_ascii_lowercase()) << 7;
-        let stop = !(digit | letter | underscore) & HIGH | digit & before_lower;
+        let stop = !(digit | letter) & HIGH | digit & before_lower;
         if stop != 0 {
             return i + (stop.trailing_zeros() / 8) as usize;
         }
@@ -265,13 +273,11 @@ fn block_tokens(bytes: &[u8], i: usize, out: &mut Vec<Token>) -> Result<usize, u
         if x & HIGH != 0 {
             return Err(i + 8 * k + (x & HIGH).trailing_zeros() as usize / 8);
         }
-        let alpha = bytes_in(x | (0x20 * ONES), b'a', b'z');
-        let d = bytes_in(x, b'0', b'9');
+        let (letter, d, small) = word_classes(x);
         let shift = 8 * k;
-        word |= pack(alpha | d | bytes_eq(x, b'_')) << shift;
+        word |= pack(letter | d) << shift;
         digit |= pack(d) << shift;
-        // A small letter has bit 5 (0x20), moved up to the high bit.
-        lower |= pack(alpha & x << 2) << shift;
+        lower |= pack(small) << shift;
         mid_both |= pack(bytes_eq(x, b'.') | bytes_eq(x, b'\'')) << shift;
         mid_num |= pack(bytes_eq(x, b',') | bytes_eq(x, b';')) << shift;
     }
