@@ -26,6 +26,7 @@ mod tokens;
 
 /// The library's `text` module, as far as the table code needs it.
 mod text {
+    pub(crate) use super::swar;
     pub use super::tokens::words;
 }
 

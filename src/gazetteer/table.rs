@@ -13,6 +13,7 @@
 //! `unicode-segmentation` and its sibling `tsv` only.
 
 use super::tsv::Row;
+use crate::text::swar::load;
 use crate::text::words;
 use std::collections::HashMap;
 
@@ -568,9 +569,8 @@ impl<'a> TableView<'a> {
     #[inline]
     pub fn lookup(&self, key: &[u8], hash: u64) -> Option<Slot> {
         let (word, bits) = filter_bits(hash, self.n_filter);
-        let at = self.filter + word * 8;
-        let b = &self.data[at..at + 8];
-        let filter_word = u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]);
+        let filter_word =
+            load(self.data, self.filter + word * 8).expect("the filter lies within the table");
         if filter_word & bits != bits {
             return None;
         }
