@@ -43,16 +43,18 @@ pub(crate) type WordSet = ShortWords<()>;
 /// its full size at once, by bytes: the ordinary words' set, grown by
 /// doubling from lines split by characters, was half of a one-sentence run.
 fn word_set(list: &'static str) -> WordSet {
-    let bytes = list.as_bytes();
-    let lines = memchr::memchr_iter(b'\n', bytes).count() + 1;
+    let lines = memchr::memchr_iter(b'\n', list.as_bytes()).count() + 1;
     let mut set = WordSet::with_capacity(lines);
-    set.extend(
-        bytes
-            .split(|&b| b == b'\n')
-            .map(<[u8]>::trim_ascii)
-            .filter(|l| !l.is_empty() && l[0] != b'#'),
-    );
+    set.extend(list_words(list));
     set
+}
+
+/// The words of a list, one to a line (`#` opens a comment line).
+fn list_words(list: &'static str) -> impl Iterator<Item = &'static [u8]> {
+    list.as_bytes()
+        .split(|&b| b == b'\n')
+        .map(<[u8]>::trim_ascii)
+        .filter(|l| !l.is_empty() && l[0] != b'#')
 }
 
 /// Given names, as written ("Arthur").
@@ -83,12 +85,7 @@ pub(crate) fn ordinary_words() -> &'static WordSet {
                 .join("\n")
                 .into_boxed_str(),
         );
-        set.extend(
-            calendar
-                .as_bytes()
-                .split(|&b| b == b'\n')
-                .filter(|w| !w.is_empty()),
-        );
+        set.extend(list_words(calendar));
         set
     })
 }
